@@ -1,0 +1,1 @@
+//! Placeholder: injection of realistic recording errors into written files.
