@@ -168,7 +168,11 @@ pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
 /// The DfE collection year (1 April to 31 March) containing `date`, named by its ending year.
 pub fn collection_year_ending(date: NaiveDate) -> i32 {
     use chrono::Datelike;
-    if date.month() >= 4 { date.year() + 1 } else { date.year() }
+    if date.month() >= 4 {
+        date.year() + 1
+    } else {
+        date.year()
+    }
 }
 
 #[cfg(test)]
