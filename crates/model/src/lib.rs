@@ -143,6 +143,25 @@ impl CaseRecords {
         self.counts().iter().map(|(_, n)| n).sum()
     }
 
+    /// The latest event date in the records (contacts, referrals, assessments, plans, episodes,
+    /// reviews, visits...): a sensible default extract date for files that do not carry one.
+    pub fn latest_event_date(&self) -> Option<NaiveDate> {
+        let dates = self
+            .contacts
+            .iter()
+            .map(|r| r.date)
+            .chain(self.referrals.iter().flat_map(|r| [Some(r.date), r.closure_date]).flatten())
+            .chain(self.assessments.iter().flat_map(|r| [Some(r.start), r.authorised]).flatten())
+            .chain(self.section47s.iter().map(|r| r.start))
+            .chain(self.conferences.iter().map(|r| r.date))
+            .chain(self.cp_plans.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+            .chain(self.visits.iter().map(|r| r.date))
+            .chain(self.cla_episodes.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+            .chain(self.cla_reviews.iter().map(|r| r.date))
+            .chain(self.missing.iter().map(|r| r.start));
+        dates.max()
+    }
+
     /// Appends every record of `other` (used when one snapshot is read from several files).
     pub fn extend(&mut self, other: CaseRecords) {
         macro_rules! ext {
