@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Sightline: a clear line of sight from front-line practice to the Improvement Board.
 ///
 /// Exit codes: 0 success, 1 the work failed (the message says where and why; nothing was
-/// stored), 2 the command line was wrong.
+/// stored), 2 the command line was wrong, 3 `validate` found errors in the return.
 #[derive(Parser, Debug)]
 #[command(name = "sightline", version, about, long_about = None)]
 pub struct Cli {
@@ -30,6 +30,69 @@ pub enum Command {
     /// The main job on the embedded default: generate the synthetic council, write its files,
     /// import them and print a summary.
     Demo(DemoArgs),
+    /// Check a return against the DfE validation rules (exit code 3 when errors are found).
+    #[command(subcommand)]
+    Validate(ValidateCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ValidateCommand {
+    /// The SSDA903 children-looked-after return: a folder (or files) of CSV tables.
+    Ssda903(Validate903Args),
+    /// The CIN census: one XML file, streamed.
+    Cin(ValidateCinArgs),
+}
+
+/// How findings are written.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingsFormat {
+    /// `rule_code,table,row_number,child_id,fields,message` (plus `severity` for the CIN census).
+    Csv,
+    /// A workbook: by rule, by child, every finding.
+    Xlsx,
+    /// A self-contained HTML data-quality report.
+    Html,
+}
+
+/// Options shared by both returns.
+#[derive(Args, Debug)]
+pub struct FindingsOutput {
+    /// The collection year, named by its ending year (2026 = 2025-26).
+    #[arg(long)]
+    pub year: i32,
+    /// Write the findings to this file (default: only the summary is printed).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Format of --out (default: from its extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<FindingsFormat>,
+}
+
+#[derive(Args, Debug)]
+pub struct Validate903Args {
+    /// The return's CSV files, or a folder holding them; tables are recognised by their columns.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Last year's return, for the rules that compare the two years.
+    #[arg(long)]
+    pub previous: Option<PathBuf>,
+    /// Postcode reference (CSV: sector,easting,northing and la_code or utla_code), for distance
+    /// and placement-authority rules; without it those rules are skipped.
+    #[arg(long)]
+    pub postcodes: Option<PathBuf>,
+    /// The submitting council's 3-digit DfE LA code.
+    #[arg(long = "la")]
+    pub la_code: Option<String>,
+    #[command(flatten)]
+    pub output: FindingsOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateCinArgs {
+    /// The CIN census XML file.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub output: FindingsOutput,
 }
 
 /// Options shared by every command that generates a synthetic council.

@@ -4,3 +4,4 @@
 //! measure exactly the same code path.
 
 pub mod pipeline;
+pub mod validation;

@@ -4,6 +4,15 @@ pub mod demo;
 pub mod generate;
 pub mod import;
 pub mod snapshots;
+pub mod validate;
+
+/// How a command ended when it did not fail.
+pub enum Done {
+    /// Nothing to report.
+    Clean,
+    /// `validate` found errors in the return.
+    ErrorsFound,
+}
 
 use crate::args::SynthArgs;
 use crate::progress::Ui;
