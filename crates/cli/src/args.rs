@@ -33,6 +33,88 @@ pub enum Command {
     /// Check a return against the DfE validation rules (exit code 3 when errors are found).
     #[command(subcommand)]
     Validate(ValidateCommand),
+    /// Every indicator of the improvement plan for a month, computed from a snapshot's records.
+    Indicators(IndicatorsArgs),
+    /// Statutory timescales per child: what is overdue or due soon, by team and worker.
+    Timescales(TimescalesArgs),
+}
+
+/// Which snapshot to compute from.
+#[derive(Args, Debug)]
+pub struct SnapshotChoice {
+    /// The snapshot store.
+    #[arg(long, default_value = "sightline.db", env = "SIGHTLINE_DB")]
+    pub db: PathBuf,
+    /// Snapshot id (default: the latest SSD snapshot, else the latest of any format).
+    #[arg(long)]
+    pub snapshot: Option<i64>,
+    /// Children aged 0-17 for rates (default: the ONS mid-year estimate for the council).
+    #[arg(long)]
+    pub population: Option<u64>,
+}
+
+/// Output formats of tables.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Aligned text for the terminal.
+    Table,
+    /// CSV.
+    Csv,
+    /// JSON: an array of objects.
+    Json,
+    /// An XLSX workbook (needs --out).
+    Xlsx,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct IndicatorsArgs {
+    #[command(subcommand)]
+    pub explain: Option<IndicatorsAction>,
+    #[command(flatten)]
+    pub snapshot: SnapshotChoice,
+    /// The month to report (YYYY-MM; default: the latest complete month of the snapshot).
+    #[arg(long)]
+    pub month: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Targets and stretch targets (TOML; see crates/measures/targets/README.md).
+    #[arg(long)]
+    pub targets: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IndicatorsAction {
+    /// Print an indicator's definition: numerator, denominator, period, exclusions, source.
+    Explain {
+        /// Indicator id, e.g. assessments_45wd_pct.
+        id: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct TimescalesArgs {
+    #[command(flatten)]
+    pub snapshot: SnapshotChoice,
+    /// The date to assess tasks on (default: the snapshot's extract date).
+    #[arg(long)]
+    pub as_of: Option<NaiveDate>,
+    /// Only this team (team id or name).
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Group by worker rather than team.
+    #[arg(long)]
+    pub by_worker: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

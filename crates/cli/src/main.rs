@@ -22,6 +22,8 @@ fn main() -> ExitCode {
         args::Command::Snapshots(a) => commands::snapshots::run(&a).map(|()| Done::Clean),
         args::Command::Demo(a) => commands::demo::run(&a, &ui).map(|()| Done::Clean),
         args::Command::Validate(a) => commands::validate::run(&a, &ui),
+        args::Command::Indicators(a) => commands::indicators::run(&a, &ui).map(|()| Done::Clean),
+        args::Command::Timescales(a) => commands::timescales::run(&a, &ui).map(|()| Done::Clean),
     };
     match outcome {
         Ok(Done::Clean) => ExitCode::SUCCESS,

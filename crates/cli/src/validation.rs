@@ -8,8 +8,8 @@ use sightline_rules::postcodes::SectorTable;
 use sightline_rules::ssda903::{PostcodeReference, Ssda903Return};
 use std::path::{Path, PathBuf};
 
-/// Every CSV file under the paths (folders are searched, sorted; hidden files skipped).
-fn csv_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+/// Every file under the paths (folders are searched, sorted; hidden files skipped).
+pub fn csv_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {

@@ -538,6 +538,28 @@ mod round_trip {
     }
 
     #[test]
+    fn a_child_born_after_the_reference_date_is_returned_as_unborn() {
+        let mut records = CaseRecords::default();
+        records.children.push(child(
+            "B",
+            Sex::Female,
+            Some(d(2026, 4, 10)),
+            Ethnicity::WBRI,
+        ));
+        records
+            .referrals
+            .push(referral("r", "B", d(2026, 2, 1), None));
+        let dir = tempfile::tempdir().unwrap();
+        let paths = cin::write(dir.path(), &records, &spec()).unwrap();
+        let read = cin::read(&paths).unwrap();
+        let b = &read.children[0];
+        assert_eq!(
+            (b.date_of_birth, b.expected_date_of_birth, b.sex),
+            (None, Some(d(2026, 4, 10)), Sex::Unknown)
+        );
+    }
+
+    #[test]
     fn text_is_escaped() {
         let mut records = CaseRecords::default();
         records.children.push(child(

@@ -665,6 +665,160 @@ mod year_selection {
     }
 }
 
+mod year_rules {
+    use super::*;
+
+    fn written(records: &CaseRecords) -> Ssda903Tables {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = ssda903::write(dir.path(), records, &spec()).unwrap();
+        ssda903::read_tables(&paths).unwrap()
+    }
+
+    fn allocation(id: &str, child: &str, worker: &str, start: NaiveDate) -> Allocation {
+        Allocation {
+            id: rid(id),
+            child: ChildId::new(child),
+            worker: WorkerId::new(worker),
+            start,
+            end: None,
+            reason: Some(SwChangeReason::FCONTA),
+        }
+    }
+
+    fn worker(id: &str, role: WorkerRole) -> Worker {
+        Worker {
+            id: WorkerId::new(id),
+            team: TeamId::new("T1"),
+            role,
+            fte: 1.0,
+            agency: false,
+            start: d(2020, 1, 1),
+            end: None,
+        }
+    }
+
+    #[test]
+    fn social_worker_episodes_are_for_children_in_care_on_31_march_and_social_workers() {
+        use LegalStatus::C2;
+        use PlacementType::U4;
+        let mut records = CaseRecords::default();
+        for id in ["IN", "LEFT"] {
+            records
+                .children
+                .push(child(id, Sex::Male, d(2012, 1, 1), Ethnicity::WBRI));
+        }
+        records.cla_episodes.push(episode(
+            "e1",
+            "IN",
+            d(2025, 5, 1),
+            ReasonNewEpisode::S,
+            C2,
+            U4,
+            Some(PlacementProvider::PR1),
+            None,
+        ));
+        records.cla_episodes.push(episode(
+            "e2",
+            "LEFT",
+            d(2025, 5, 1),
+            ReasonNewEpisode::S,
+            C2,
+            U4,
+            Some(PlacementProvider::PR1),
+            Some((d(2025, 9, 1), ReasonEpisodeCeased::E4A)),
+        ));
+        records
+            .workers
+            .push(worker("SW1", WorkerRole::SocialWorker));
+        records
+            .workers
+            .push(worker("PA1", WorkerRole::PersonalAdviser));
+        records
+            .allocations
+            .push(allocation("a1", "IN", "SW1", d(2024, 12, 1)));
+        records
+            .allocations
+            .push(allocation("a2", "IN", "PA1", d(2025, 6, 1)));
+        records
+            .allocations
+            .push(allocation("a3", "LEFT", "SW1", d(2025, 5, 1)));
+        let tables = written(&records);
+        let rows: Vec<(&str, &str)> = tables
+            .sw_episodes
+            .iter()
+            .map(|r| {
+                (
+                    r.child.value().unwrap().as_str(),
+                    r.sw_id.value().unwrap().as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(rows, [("IN", "SW1")]);
+    }
+
+    #[test]
+    fn no_oc3_for_a_17th_birthday_spent_in_care() {
+        let mut records = CaseRecords::default();
+        // 17 on 1 June 2025, in care until 1 September 2025.
+        records
+            .children
+            .push(child("Y", Sex::Female, d(2008, 6, 1), Ethnicity::WBRI));
+        records.cla_episodes.push(episode(
+            "e",
+            "Y",
+            d(2024, 1, 1),
+            ReasonNewEpisode::S,
+            LegalStatus::V2,
+            PlacementType::U4,
+            Some(PlacementProvider::PR1),
+            Some((d(2025, 9, 1), ReasonEpisodeCeased::E4A)),
+        ));
+        records.care_leavers.push(CareLeaverContact {
+            id: rid("c"),
+            child: ChildId::new("Y"),
+            birthday_age: 17,
+            contact_date: Some(d(2025, 6, 5)),
+            in_touch: InTouch::YES,
+            activity: Activity::F2,
+            accommodation: Accommodation::B1,
+        });
+        let tables = written(&records);
+        assert!(tables.oc3.is_empty());
+        // Left before the birthday instead: she is a care leaver on it.
+        records.cla_episodes[0].end = Some(d(2025, 5, 1));
+        assert_eq!(written(&records).oc3.len(), 1);
+    }
+
+    #[test]
+    fn a_mother_only_from_the_birth_of_her_first_child() {
+        let mut records = CaseRecords::default();
+        let mut girl = child("G", Sex::Female, d(2009, 6, 1), Ethnicity::WBRI);
+        girl.motherhood = Some(Motherhood {
+            first_child_born: Some(d(2026, 5, 1)),
+        });
+        records.children.push(girl);
+        records.cla_episodes.push(episode(
+            "e",
+            "G",
+            d(2025, 1, 1),
+            ReasonNewEpisode::S,
+            LegalStatus::C2,
+            PlacementType::U4,
+            Some(PlacementProvider::PR1),
+            None,
+        ));
+        let header = &written(&records).header[0];
+        assert_eq!(header.mother.get(), Some(false));
+        assert!(header.mc_dob.is_blank());
+        records.children[0].motherhood = Some(Motherhood {
+            first_child_born: Some(d(2026, 3, 1)),
+        });
+        let header = &written(&records).header[0];
+        assert_eq!(header.mother.get(), Some(true));
+        assert_eq!(header.mc_dob.get(), Some(d(2026, 3, 1)));
+    }
+}
+
 mod sniffing {
     use super::*;
 

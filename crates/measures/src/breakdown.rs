@@ -114,7 +114,7 @@ pub fn breakdowns(
     dimensions
         .iter()
         .zip(groups)
-        .map(|(&dimension, g)| figures(ctx, measurement, dimension, g.into_map()))
+        .map(|(&dimension, g)| figures(ctx, measurement, dimension, g.into_groups()))
         .collect()
 }
 
@@ -164,9 +164,9 @@ impl Groups {
         sums.2 += 1;
     }
 
-    fn into_map(self) -> HashMap<Key, Sums, FastHash> {
+    fn into_groups(self) -> Vec<(Key, Sums)> {
         match self {
-            Groups::Sparse(map) => map,
+            Groups::Sparse(map) => map.into_iter().collect(),
             Groups::Dense(table, none) => {
                 let some = table
                     .into_iter()
@@ -184,11 +184,11 @@ fn figures(
     ctx: &Context,
     m: &Measurement,
     dimension: Dimension,
-    map: HashMap<Key, Sums, FastHash>,
+    groups: Vec<(Key, Sums)>,
 ) -> Vec<(String, Figure)> {
     let unit = m.unit;
     let is_rate = matches!(unit, Unit::AnnualRatePer10k | Unit::RatePer10k);
-    let mut out: Vec<(Key, String, Figure)> = map
+    let mut out: Vec<(Key, String, Figure)> = groups
         .into_iter()
         .map(|(key, (numerator, denominator, contributions))| {
             let figure = Figure {

@@ -97,7 +97,7 @@ impl Unit<'_> {
     /// A child whose first period of care starts on `anchor`. Returns false when the child had
     /// left long before the range and is not a care leaver in it (nothing is recorded then).
     pub(crate) fn care_entrant(&mut self, anchor: NaiveDate) -> bool {
-        let uasc = self.dice.chance(0.062);
+        let uasc = self.dice.chance(0.068);
         let age_days = if uasc {
             self.dice.range(14 * 365 + 30, 17 * 365 + 280)
         } else {
@@ -392,9 +392,7 @@ impl Unit<'_> {
         };
         if end >= eighteen {
             end = eighteen;
-            if exit != Exit::Died {
-                exit = Exit::Eighteen;
-            }
+            exit = Exit::Eighteen;
             adoption = None;
         }
         let end = end.max(plus(c, 1));

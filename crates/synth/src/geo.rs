@@ -126,6 +126,12 @@ pub fn postcode_la(postcode: &Postcode) -> Option<LaCode> {
     geo().sector_of(postcode).map(|s| s.la)
 }
 
+/// The embedded sector table as CSV (`sector,easting,northing,la_code,postcodes`): the postcode
+/// reference that validates the generator's own placement distances and authorities.
+pub fn postcode_reference_csv() -> &'static str {
+    SECTORS_CSV
+}
+
 /// The name of an English children's services authority, e.g. "Kirklees" for 382.
 pub fn la_name(code: LaCode) -> Option<&'static str> {
     geo().la_name(code)

@@ -72,7 +72,7 @@ pub mod params;
 mod people;
 mod workforce;
 
-pub use geo::{la_name, placement_distance_miles, postcode_la};
+pub use geo::{la_name, placement_distance_miles, postcode_la, postcode_reference_csv};
 
 use chrono::{Datelike, Months, NaiveDate};
 use dice::{Dice, plus};

@@ -8,7 +8,58 @@ use crate::args::DemoArgs;
 use crate::progress::Ui;
 use anyhow::{Context, Result};
 use sightline_store::{SnapshotStore, SqliteStore};
+use sightline_model::ids::LaCode;
+use std::path::Path;
 use std::time::Instant;
+
+/// The figures the demo prints; the workbook has them all.
+const HEADLINES: &[&str] = &[
+    "contacts",
+    "referrals",
+    "rereferrals_12m_pct",
+    "assessments",
+    "assessments_45wd_pct",
+    "s47_enquiries",
+    "icpc_15wd_pct",
+    "cp_plans",
+    "cla_count",
+    "cla_rate_10k",
+    "cla_placed_over_20_miles_pct",
+    "care_leavers_in_touch_pct",
+    "average_caseload",
+];
+
+fn fmt(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into())
+}
+
+/// Validates the written 903 and CIN returns and writes their HTML data-quality reports;
+/// returns one summary line per return.
+fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Result<Vec<String>> {
+    use sightline_report::DataQualityReport;
+    let postcodes = sightline_cli::validation::parse_postcodes(sightline_synth::postcode_reference_csv())?;
+    let tables = sightline_formats::ssda903::read_tables(&sightline_cli::validation::csv_files(&[extract.join("ssda903")])?)?;
+    let r903 = sightline_cli::validation::validate_903_tables(&tables, None, Some(&postcodes), Some(la), year);
+    let cin_file = sightline_cli::validation::csv_files(&[extract.join("cin")])?;
+    let cin_file = cin_file.first().context("no CIN census file was written")?;
+    let rcin = sightline_cli::validation::validate_cin(cin_file, year)?;
+    let mut out = Vec::new();
+    for (name, reports_of, with_severity, file) in [
+        ("SSDA903", &r903, false, "data-quality-ssda903.html"),
+        ("CIN census", &rcin, true, "data-quality-cin.html"),
+    ] {
+        let report = DataQualityReport {
+            return_name: format!("{name} {}-{:02}", year - 1, year % 100),
+            with_severity,
+            reports: reports_of,
+        };
+        let path = reports.join(file);
+        sightline_report::write_html(&path, &report)?;
+        let (errors, queries) = report.totals();
+        out.push(format!("{}: {errors} errors, {queries} queries ({})", report.return_name, path.display()));
+    }
+    Ok(out)
+}
 
 pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     let started = Instant::now();
@@ -44,6 +95,25 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
         .with_context(|| format!("cannot move the new store to {}", db.display()))?;
     ui.done(step, format!("stored {} snapshots in {}", ids.len(), db.display()));
 
+    drop(groups);
+
+    let reports_dir = args.dir.join("reports");
+    std::fs::create_dir_all(&reports_dir)
+        .with_context(|| format!("cannot create {}", reports_dir.display()))?;
+    let spec = sightline_cli::pipeline::extract_spec(&synthetic);
+    let year = spec.collection_year_ending;
+    let step = ui.step("validating the SSDA903 and CIN census returns");
+    let quality = validate_returns(&extract, &reports_dir, year, synthetic.council.la_code)?;
+    ui.done(step, format!("wrote the data-quality reports to {}", reports_dir.display()));
+
+    let step = ui.step("computing the indicators");
+    let loaded = sightline_cli::measures::load_snapshot(&db, None)?;
+    let ctx = sightline_cli::measures::context(&loaded, args.synth.population);
+    let lines = sightline_cli::measures::indicator_lines(&ctx, loaded.summary.extract_date, None, None)?;
+    let workbook = reports_dir.join("indicators.xlsx");
+    super::indicators::write_xlsx(&lines, &workbook)?;
+    ui.done(step, format!("wrote {}", workbook.display()));
+
     let store = SqliteStore::open(&db)?;
     println!(
         "Sightline demo: {} ({}), synthetic, {} to {}",
@@ -61,6 +131,26 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     for (kind, n) in synthetic.records.counts().into_iter().filter(|(_, n)| *n > 0) {
         println!("  {n:>9}  {kind}");
     }
+    println!();
+    for line in &quality {
+        println!("{line}");
+    }
+    println!();
+    let month = lines.first().map(|l| l.month.to_string()).unwrap_or_default();
+    println!("headline indicators, {month} (value / last-12-months average):");
+    for id in HEADLINES {
+        if let Some(l) = lines.iter().find(|l| l.meta.id == *id) {
+            println!(
+                "  {:<34} {:>9} {:>9}  {}",
+                l.meta.id,
+                fmt(l.value),
+                fmt(l.last_12_months_average),
+                l.meta.unit.label()
+            );
+        }
+    }
+    println!("all {} indicators: {}", lines.len(), workbook.display());
+    println!("reports: {}", reports_dir.display());
     println!();
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())

@@ -3,6 +3,8 @@
 pub mod demo;
 pub mod generate;
 pub mod import;
+pub mod indicators;
+pub mod timescales;
 pub mod snapshots;
 pub mod validate;
 

@@ -196,7 +196,7 @@ pub(crate) fn read_csv(path: &Path) -> Result<ListTable, FormatError> {
         return Err(err);
     }
     // Rows may be ragged in hand-edited files: missing trailing cells read as blank.
-    let mut record = csv::ByteRecord::new();
+    let mut record = crate::ssd::lines::Fields::default();
     let mut rows = Vec::new();
     while let Some(line) = read_record(path, &mut lines, &mut record)? {
         let mut cells = Vec::with_capacity(m.positions.len());

@@ -21,6 +21,8 @@
 //!   plan end and conference dates later than it are left out (with the closure reason, and the
 //!   assessment factors, which go with an authorisation, rule 8614); activity that finished
 //!   before 1 April is left out;
+//! - a child born after the reference date was unborn on it: `ExpectedPersonBirthDate` and sex
+//!   `U` are written instead of the birth date and recorded sex;
 //! - `ICPCnotRequired` is the negation of `icpc_required`; an episode-level `DateOfInitialCPC`
 //!   comes from a transfer-in conference (or an initial conference with no S47).
 //!

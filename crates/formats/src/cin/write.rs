@@ -9,6 +9,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use sightline_model::CaseRecords;
+use sightline_model::codes::Sex;
 use sightline_model::records::*;
 
 use super::inject::Injector;
@@ -126,7 +127,7 @@ impl<'a> Census<'a> {
             return None;
         }
         referrals.sort_by_key(|r| r.date);
-        let mut children = vec![identifiers(child), characteristics(child)];
+        let mut children = vec![identifiers(child, self.year), characteristics(child)];
         children.extend(referrals.into_iter().map(|r| self.cin_details(r)));
         Some(El::group("Child", children))
     }
@@ -243,7 +244,17 @@ impl<'a> Census<'a> {
     }
 }
 
-fn identifiers(child: &Child) -> El {
+/// A child born after the reference date was unborn on it: the census shows the expected birth
+/// date and sex `U` (rules 8520, 8750).
+fn identifiers(child: &Child, year: Year) -> El {
+    let born = year.by_end(child.date_of_birth);
+    let unborn_then = child.date_of_birth.is_some() && born.is_none();
+    let expected = if unborn_then {
+        child.expected_date_of_birth.or(child.date_of_birth)
+    } else {
+        child.expected_date_of_birth
+    };
+    let sex = if unborn_then { Sex::Unknown } else { child.sex };
     let mut out = vec![El::leaf("LAchildID", child.id.as_str())];
     if let Some(upn) = &child.upn {
         out.push(El::leaf("UPN", upn.as_str()));
@@ -254,13 +265,9 @@ fn identifiers(child: &Child) -> El {
     if let Some(unknown) = child.upn_unknown {
         out.push(El::leaf("UPNunknown", unknown.code()));
     }
-    push_date(&mut out, "PersonBirthDate", child.date_of_birth);
-    push_date(
-        &mut out,
-        "ExpectedPersonBirthDate",
-        child.expected_date_of_birth,
-    );
-    out.push(El::leaf("Sex", child.sex.code()));
+    push_date(&mut out, "PersonBirthDate", born);
+    push_date(&mut out, "ExpectedPersonBirthDate", expected);
+    out.push(El::leaf("Sex", sex.code()));
     push_date(&mut out, "PersonDeathDate", child.date_of_death);
     El::group("ChildIdentifiers", out)
 }

@@ -1,14 +1,14 @@
-//! A CSV record reader that knows the exact line each record starts on.
+//! A CSV record reader that knows the exact line each record starts on, and copies nothing it
+//! does not have to.
 //!
 //! The csv crate's record positions run one line short after a CRLF line end or a blank line
 //! (they are taken before the rest of the terminator is consumed), and error messages must name
 //! the right line. Records are read a physical line at a time (a quoted field may span lines:
-//! the record goes on while its quotes are unbalanced) and split by RFC 4180 rules into a reused
-//! [`ByteRecord`].
+//! the record goes on while its quotes are unbalanced) straight into a reused buffer; fields are
+//! ranges of that buffer, unescaped in place when quoted (RFC 4180).
 
 use std::io::BufRead;
-
-use csv::ByteRecord;
+use std::ops::Range;
 
 /// Why a record could not be read.
 #[derive(Debug)]
@@ -19,11 +19,34 @@ pub(crate) enum LineError {
     UnterminatedQuote(u64),
 }
 
+/// The fields of one record: ranges of one reused buffer.
+#[derive(Default)]
+pub(crate) struct Fields {
+    text: Vec<u8>,
+    bounds: Vec<Range<usize>>,
+}
+
+impl Fields {
+    /// Number of fields.
+    pub(crate) fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// One field's bytes.
+    pub(crate) fn get(&self, i: usize) -> Option<&[u8]> {
+        self.bounds.get(i).and_then(|r| self.text.get(r.clone()))
+    }
+
+    /// Every field in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        self.bounds.iter().map(|r| self.text.get(r.clone()).unwrap_or(b""))
+    }
+}
+
 /// Reads records with their starting line numbers (1-based); blank lines are skipped.
 pub(crate) struct CsvLines<R> {
     input: R,
     lines_read: u64,
-    buf: Vec<u8>,
 }
 
 impl<R: BufRead> CsvLines<R> {
@@ -31,39 +54,36 @@ impl<R: BufRead> CsvLines<R> {
         CsvLines {
             input,
             lines_read: 0,
-            buf: Vec::with_capacity(1024),
         }
     }
 
-    /// Reads the next non-blank record into `record` and returns the line it starts on.
-    pub(crate) fn read(&mut self, record: &mut ByteRecord) -> Result<Option<u64>, LineError> {
+    /// Reads the next non-blank record into `fields` and returns the line it starts on.
+    pub(crate) fn read(&mut self, fields: &mut Fields) -> Result<Option<u64>, LineError> {
         loop {
-            self.buf.clear();
+            fields.text.clear();
             let start = self.lines_read + 1;
-            if self.next_line()? == 0 {
+            if self.next_line(&mut fields.text)? == 0 {
                 return Ok(None);
             }
-            while self.buf.iter().filter(|b| **b == b'"').count() % 2 == 1 {
-                if self.next_line()? == 0 {
+            let has_quotes = fields.text.contains(&b'"');
+            while has_quotes && ends_inside_quotes(&fields.text) {
+                if self.next_line(&mut fields.text)? == 0 {
                     return Err(LineError::UnterminatedQuote(start));
                 }
             }
-            while matches!(self.buf.last(), Some(b'\n' | b'\r')) {
-                self.buf.pop();
+            while matches!(fields.text.last(), Some(b'\n' | b'\r')) {
+                fields.text.pop();
             }
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            if fields.text.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            split(&self.buf, record);
+            split(fields, has_quotes);
             return Ok(Some(start));
         }
     }
 
-    fn next_line(&mut self) -> Result<usize, LineError> {
-        let n = self
-            .input
-            .read_until(b'\n', &mut self.buf)
-            .map_err(LineError::Io)?;
+    fn next_line(&mut self, buf: &mut Vec<u8>) -> Result<usize, LineError> {
+        let n = self.input.read_until(b'\n', buf).map_err(LineError::Io)?;
         if n > 0 {
             self.lines_read += 1;
         }
@@ -71,48 +91,82 @@ impl<R: BufRead> CsvLines<R> {
     }
 }
 
-/// Splits one record's text into fields: commas separate, a field may be quoted, `""` inside
-/// quotes is a quote. Text after a closing quote is kept, as spreadsheet exports sometimes have.
-pub(crate) fn split(text: &[u8], record: &mut ByteRecord) {
-    record.clear();
-    // Most rows have no quotes: their fields are the slices between commas.
-    if !text.contains(&b'"') {
-        for field in text.split(|b| *b == b',') {
-            record.push_field(field);
-        }
-        return;
-    }
-    let mut field: Vec<u8> = Vec::new();
+/// Whether a record's text ends inside a quoted field (so the record continues on the next
+/// line). A quote opens a quoted field only at the start of a field; elsewhere it is literal.
+fn ends_inside_quotes(text: &[u8]) -> bool {
+    let (mut quoted, mut at_field_start) = (false, true);
     let mut i = 0;
-    let mut at_field_start = true;
-    let mut quoted = false;
     while let Some(&b) = text.get(i) {
+        i += 1;
         if quoted {
             if b == b'"' {
-                if text.get(i + 1) == Some(&b'"') {
-                    field.push(b'"');
+                if text.get(i) == Some(&b'"') {
                     i += 1;
                 } else {
                     quoted = false;
                 }
-            } else {
-                field.push(b);
             }
         } else if b == b',' {
-            record.push_field(&field);
-            field.clear();
             at_field_start = true;
-            i += 1;
             continue;
         } else if b == b'"' && at_field_start {
             quoted = true;
-        } else {
-            field.push(b);
         }
         at_field_start = false;
-        i += 1;
     }
-    record.push_field(&field);
+    quoted
+}
+
+/// Splits the record text into fields: commas separate, a field may be quoted, `""` inside
+/// quotes is a quote. Text after a closing quote is kept, as spreadsheet exports sometimes have.
+fn split(fields: &mut Fields, has_quotes: bool) {
+    fields.bounds.clear();
+    if !has_quotes {
+        // Most rows have no quotes: fields are the slices between commas.
+        let mut start = 0;
+        for (i, b) in fields.text.iter().enumerate() {
+            if *b == b',' {
+                fields.bounds.push(start..i);
+                start = i + 1;
+            }
+        }
+        fields.bounds.push(start..fields.text.len());
+        return;
+    }
+    // Unescape in place: the write position never passes the read position.
+    let text = &mut fields.text;
+    let (mut read, mut write, mut field_start) = (0, 0, 0);
+    let mut quoted = false;
+    let mut at_field_start = true;
+    while let Some(&b) = text.get(read) {
+        read += 1;
+        if quoted {
+            if b == b'"' {
+                if text.get(read) == Some(&b'"') {
+                    read += 1;
+                } else {
+                    quoted = false;
+                    continue;
+                }
+            }
+        } else if b == b',' {
+            fields.bounds.push(field_start..write);
+            field_start = write;
+            at_field_start = true;
+            continue;
+        } else if b == b'"' && at_field_start {
+            quoted = true;
+            at_field_start = false;
+            continue;
+        }
+        if let Some(slot) = text.get_mut(write) {
+            *slot = b;
+        }
+        write += 1;
+        at_field_start = false;
+    }
+    fields.bounds.push(field_start..write);
+    text.truncate(write);
 }
 
 #[cfg(test)]
@@ -121,15 +175,12 @@ mod tests {
 
     fn read_all(text: &str) -> Vec<(u64, Vec<String>)> {
         let mut lines = CsvLines::new(text.as_bytes());
-        let mut record = ByteRecord::new();
+        let mut fields = Fields::default();
         let mut out = Vec::new();
-        while let Some(line) = lines.read(&mut record).unwrap() {
+        while let Some(line) = lines.read(&mut fields).unwrap() {
             out.push((
                 line,
-                record
-                    .iter()
-                    .map(|f| String::from_utf8_lossy(f).into_owned())
-                    .collect(),
+                fields.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect(),
             ));
         }
         out
@@ -137,15 +188,17 @@ mod tests {
 
     #[test]
     fn lines_are_exact_with_crlf_blank_lines_and_multiline_fields() {
-        let rows = read_all("a,b\r\n1,2\r\n\r\n\"x\r\ny\",3\r\n4,\"q\"\"uote\"\r\n,\n");
+        let rows = read_all("a,b\r\n1,2\r\n\r\n\"x\r\ny\",3\r\n4,\"q\"\"uote\"\r\n,\n\"a\"b,\"\",c\"d\n");
+        let expect = |line: u64, cells: &[&str]| (line, cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>());
         assert_eq!(
             rows,
             vec![
-                (1, vec!["a".into(), "b".into()]),
-                (2, vec!["1".into(), "2".into()]),
-                (4, vec!["x\r\ny".into(), "3".into()]),
-                (6, vec!["4".into(), "q\"uote".into()]),
-                (7, vec![String::new(), String::new()]),
+                expect(1, &["a", "b"]),
+                expect(2, &["1", "2"]),
+                expect(4, &["x\r\ny", "3"]),
+                expect(6, &["4", "q\"uote"]),
+                expect(7, &["", ""]),
+                expect(8, &["ab", "", "c\"d"]),
             ]
         );
     }
@@ -153,11 +206,8 @@ mod tests {
     #[test]
     fn an_unterminated_quote_names_its_line() {
         let mut lines = CsvLines::new("a\n\"open\nstill open".as_bytes());
-        let mut record = ByteRecord::new();
-        assert_eq!(lines.read(&mut record).unwrap(), Some(1));
-        assert!(matches!(
-            lines.read(&mut record),
-            Err(LineError::UnterminatedQuote(2))
-        ));
+        let mut fields = Fields::default();
+        assert_eq!(lines.read(&mut fields).unwrap(), Some(1));
+        assert!(matches!(lines.read(&mut fields), Err(LineError::UnterminatedQuote(2))));
     }
 }

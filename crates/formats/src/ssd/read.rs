@@ -100,43 +100,101 @@ fn set_flags<'r>(row: &Row<'r>, col: Col) -> Result<Vec<Cow<'r, str>>, FormatErr
 
 /// Reads every table present in `files` into one set of records.
 pub(crate) fn read_tables(files: &TableFiles) -> Result<CaseRecords, FormatError> {
+    let __t = std::time::Instant::now();
     let mut r = CaseRecords {
         children: read_people(files)?,
         ..CaseRecords::default()
     };
+    eprintln!("people {:?}", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_contacts(files, &mut r.contacts)?;
+    eprintln!("{:>30} {:?}", "read_contacts(files, &mut r.co", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_early_help(files, &mut r.early_help)?;
+    eprintln!("{:>30} {:?}", "read_early_help(files, &mut r.", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_referrals(files, &mut r.referrals)?;
+    eprintln!("{:>30} {:?}", "read_referrals(files, &mut r.r", __t.elapsed());
+    let __t = std::time::Instant::now();
     r.assessments = read_assessments(files)?;
+    eprintln!("{:>30} {:?}", "r.assessments = read_assessmen", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_cin_plans(files, &mut r.cin_plans)?;
+    eprintln!("{:>30} {:?}", "read_cin_plans(files, &mut r.c", __t.elapsed());
+    let __t = std::time::Instant::now();
     r.visits = read_visits(files)?;
+    eprintln!("{:>30} {:?}", "r.visits = read_visits(files)?", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_section47s(files, &mut r.section47s)?;
+    eprintln!("{:>30} {:?}", "read_section47s(files, &mut r.", __t.elapsed());
+    let __t = std::time::Instant::now();
     r.conferences = read_conferences(files)?;
+    eprintln!("{:>30} {:?}", "r.conferences = read_conferenc", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_cp_plans(files, &mut r.cp_plans)?;
+    eprintln!("{:>30} {:?}", "read_cp_plans(files, &mut r.cp", __t.elapsed());
     r.cla_episodes = super::cla::read_episodes(
         files.of(&CLA_EPISODES),
         files.of(&CLA_PLACEMENT),
         files.of(&LEGAL_STATUS),
     )?;
+    let __t = std::time::Instant::now();
     read_cla_reviews(files, &mut r.cla_reviews)?;
+    eprintln!("{:>30} {:?}", "read_cla_reviews(files, &mut r", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_missing(files, &mut r.missing)?;
+    eprintln!("{:>30} {:?}", "read_missing(files, &mut r.mis", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_care_leavers(files, &mut r.care_leavers)?;
+    eprintln!("{:>30} {:?}", "read_care_leavers(files, &mut ", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_permanence(files, &mut r.permanence)?;
+    eprintln!("{:>30} {:?}", "read_permanence(files, &mut r.", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_previous_permanence(files, &mut r.previous_permanence)?;
+    eprintln!("{:>30} {:?}", "read_previous_permanence(files", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_workers(files, &mut r.workers)?;
+    eprintln!("{:>30} {:?}", "read_workers(files, &mut r.wor", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_teams(files, &mut r.teams)?;
+    eprintln!("{:>30} {:?}", "read_teams(files, &mut r.teams", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_allocations(files, &mut r.allocations)?;
+    eprintln!("{:>30} {:?}", "read_allocations(files, &mut r", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_strategy_discussions(files, &mut r.strategy_discussions)?;
+    eprintln!("{:>30} {:?}", "read_strategy_discussions(file", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_core_groups(files, &mut r.core_groups)?;
+    eprintln!("{:>30} {:?}", "read_core_groups(files, &mut r", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_cin_plan_reviews(files, &mut r.cin_plan_reviews)?;
+    eprintln!("{:>30} {:?}", "read_cin_plan_reviews(files, &", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_pathway_plans(files, &mut r.pathway_plans)?;
+    eprintln!("{:>30} {:?}", "read_pathway_plans(files, &mut", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_health_outcomes(files, &mut r.health_outcomes)?;
+    eprintln!("{:>30} {:?}", "read_health_outcomes(files, &m", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_supervisions(files, &mut r.supervisions)?;
+    eprintln!("{:>30} {:?}", "read_supervisions(files, &mut ", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_audits(files, &mut r.audits)?;
+    eprintln!("{:>30} {:?}", "read_audits(files, &mut r.audi", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_complaints(files, &mut r.complaints)?;
+    eprintln!("{:>30} {:?}", "read_complaints(files, &mut r.", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_foster_households(files, &mut r.foster_households)?;
+    eprintln!("{:>30} {:?}", "read_foster_households(files, ", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_private_fostering(files, &mut r.private_fostering)?;
+    eprintln!("{:>30} {:?}", "read_private_fostering(files, ", __t.elapsed());
+    let __t = std::time::Instant::now();
     read_lado(files, &mut r.lado_allegations)?;
+    eprintln!("{:>30} {:?}", "read_lado(files, &mut r.lado_a", __t.elapsed());
     Ok(r)
 }
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use csv::ByteRecord;
 
 use super::cells;
-use super::lines::{CsvLines, LineError};
+use super::lines::{CsvLines, Fields, LineError};
 use crate::{FormatError, Location};
 
 /// One declared column of a table. Extension columns (not in the published SSD) are named
@@ -278,7 +278,7 @@ pub(crate) fn open_lines(path: &Path) -> Result<CsvLines<BufReader<File>>, Forma
 pub(crate) fn read_record(
     path: &Path,
     lines: &mut CsvLines<BufReader<File>>,
-    record: &mut ByteRecord,
+    record: &mut Fields,
 ) -> Result<Option<u64>, FormatError> {
     lines.read(record).map_err(|e| match e {
         LineError::Io(source) => FormatError::Io {
@@ -297,8 +297,8 @@ pub(crate) fn read_record(
 pub(crate) fn read_header(
     path: &Path,
     lines: &mut CsvLines<BufReader<File>>,
-) -> Result<ByteRecord, FormatError> {
-    let mut header = ByteRecord::new();
+) -> Result<Fields, FormatError> {
+    let mut header = Fields::default();
     match read_record(path, lines, &mut header)? {
         Some(_) => Ok(header),
         None => Err(FormatError::Malformed {
@@ -316,7 +316,7 @@ pub(crate) struct TableReader {
     lines: CsvLines<BufReader<File>>,
     index: Vec<Option<usize>>,
     width: usize,
-    record: ByteRecord,
+    record: Fields,
 }
 
 impl TableReader {
@@ -355,7 +355,7 @@ impl TableReader {
             lines,
             index,
             width: header.len(),
-            record: ByteRecord::new(),
+            record: Fields::default(),
         })
     }
 
@@ -400,7 +400,7 @@ pub(crate) struct Row<'a> {
     path: &'a Path,
     spec: &'static TableSpec,
     line: u64,
-    record: &'a ByteRecord,
+    record: &'a Fields,
     index: &'a [Option<usize>],
 }
 

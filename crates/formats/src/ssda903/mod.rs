@@ -30,7 +30,7 @@
 //! - format rules are applied as written: dates `dd/mm/yyyy`, sex `M/F/U`, postcodes
 //!   normalised, no `PLACE_PROVIDER` on temporary placements, no postcodes or URN on short
 //!   breaks (V3/V4), no URN for placement types that take none, `MOTHER` only for looked-after
-//!   girls. `PL_DISTANCE`/`PL_LA` are derived by the DfE tool and are not columns.
+//!   girls (and `0` when the first child was born after the year end or after she left care). `PL_DISTANCE`/`PL_LA` are derived by the DfE tool and are not columns.
 //!
 //! [`write_with_faults`] does the same with recording errors injected (see [`crate::faults`]).
 

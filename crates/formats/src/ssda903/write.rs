@@ -217,7 +217,7 @@ pub(crate) fn build(
                 });
             }
         };
-        push(Ssda903Table::Header, header_row(&view));
+        push(Ssda903Table::Header, header_row(&view, year));
         if let Some(leaver) = leaver {
             push(Ssda903Table::Oc3, oc3_row(&view, leaver));
         }
@@ -337,7 +337,7 @@ pub(crate) fn build(
     Ok(tables)
 }
 
-fn header_row(view: &ChildView<'_>) -> Vec<String> {
+fn header_row(view: &ChildView<'_>, year: Year) -> Vec<String> {
     let child = view.child;
     let upn = match (&child.upn, child.upn_unknown) {
         (Some(upn), _) => upn.as_str().to_owned(),
@@ -347,10 +347,21 @@ fn header_row(view: &ChildView<'_>) -> Vec<String> {
     // MOTHER is returned for looked-after girls only (rules 165, 393, 399, 628).
     let returns_motherhood =
         child.sex == Sex::Female && view.looked_after() && !view.short_breaks_only();
+    // A first child born after the year end, or after the girl left care, had not made her a
+    // mother while looked after in the year (rule 625).
+    let left_care = view
+        .episodes
+        .iter()
+        .map(|e| year.by_end(e.end))
+        .max()
+        .flatten();
+    let mother_by = left_care.unwrap_or(year.end).min(year.end);
     let (mother, mc_dob) = if returns_motherhood {
         match &child.motherhood {
-            Some(m) => ("1".to_owned(), date(m.first_child_born)),
-            None => ("0".to_owned(), String::new()),
+            Some(m) if m.first_child_born.is_none_or(|born| born <= mother_by) => {
+                ("1".to_owned(), date(m.first_child_born))
+            }
+            _ => ("0".to_owned(), String::new()),
         }
     } else {
         (String::new(), String::new())
@@ -442,10 +453,11 @@ fn care_leaver_in_year<'a>(
         return None;
     }
     if age_at_end <= 18 {
-        let birthday = dob.checked_add_months(chrono::Months::new(12 * age_at_end.unsigned_abs()))?;
-        let in_care_at_birthday = episodes.iter().any(|e| {
-            e.start <= year.end && year.by_end(e.end).is_none_or(|end| end >= birthday)
-        });
+        let birthday =
+            dob.checked_add_months(chrono::Months::new(12 * age_at_end.unsigned_abs()))?;
+        let in_care_at_birthday = episodes
+            .iter()
+            .any(|e| e.start <= year.end && year.by_end(e.end).is_none_or(|end| end >= birthday));
         if in_care_at_birthday {
             return None;
         }

@@ -644,7 +644,8 @@ fn legal_status_and_endings_agree_with_ages() {
                 if e.end == Some(eighteen) {
                     assert!(
                         matches!(e.reason_ceased, Some(E17 | E5 | E6 | E8 | E7)),
-                        "ceased at 18 for an adult reason"
+                        "ceased at 18 for an adult reason, not {:?}",
+                        e.reason_ceased
                     );
                 }
                 if matches!(e.reason_ceased, Some(E45 | E46)) {
