@@ -263,7 +263,9 @@ mod tests {
     #[test]
     fn demo_has_defaults() {
         let cli = Cli::try_parse_from(["sightline", "demo"]).unwrap();
-        let Command::Demo(demo) = cli.command else { panic!("not demo") };
+        let Command::Demo(demo) = cli.command else {
+            panic!("not demo")
+        };
         assert_eq!(demo.dir, PathBuf::from("sightline-demo"));
         assert_eq!(demo.synth.population, 100_000);
     }

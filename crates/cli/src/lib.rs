@@ -3,6 +3,6 @@
 //! Each step is a plain function over the library crates, so the CLI verbs and `sightline-bench`
 //! measure exactly the same code path.
 
+pub mod measures;
 pub mod pipeline;
 pub mod validation;
-pub mod measures;

@@ -27,16 +27,22 @@ pub struct Loaded {
 /// Opens the store and loads the chosen snapshot (default: the latest SSD one, else the latest).
 pub fn load_snapshot(db: &Path, id: Option<i64>) -> Result<Loaded> {
     if !db.exists() {
-        bail!("no store at {}: run `sightline demo` or `sightline import` first, or pass --db", db.display());
+        bail!(
+            "no store at {}: run `sightline demo` or `sightline import` first, or pass --db",
+            db.display()
+        );
     }
-    let store = SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let store =
+        SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
     let summary = match id {
         Some(id) => store
             .show(SnapshotId(id))?
             .with_context(|| format!("no snapshot {id} in {}", db.display()))?,
         None => match store.latest(Some("ssd"))? {
             Some(s) => s,
-            None => store.latest(None)?.context("the store holds no snapshot yet")?,
+            None => store
+                .latest(None)?
+                .context("the store holds no snapshot yet")?,
         },
     };
     let records = store.load(summary.id)?;
@@ -44,7 +50,11 @@ pub fn load_snapshot(db: &Path, id: Option<i64>) -> Result<Loaded> {
 }
 
 /// The 0-17 population for rates: the override, else the ONS estimate for the council.
-pub fn population(la: Option<LaCode>, extract_date: NaiveDate, overridden: Option<u64>) -> Result<u64> {
+pub fn population(
+    la: Option<LaCode>,
+    extract_date: NaiveDate,
+    overridden: Option<u64>,
+) -> Result<u64> {
     if let Some(p) = overridden {
         return Ok(p);
     }
@@ -121,7 +131,9 @@ pub fn indicator_lines(
         .map(|series| {
             let meta = series.meta;
             let now = series.get(Period::Month(month));
-            let previous = series.get(Period::Month(month.prev())).and_then(|m| m.value);
+            let previous = series
+                .get(Period::Month(month.prev()))
+                .and_then(|m| m.value);
             let value = now.and_then(|m| m.value);
             let target = targets.and_then(|t| t.for_indicator(meta.id, month));
             let rag = match (value, target) {
@@ -140,7 +152,8 @@ pub fn indicator_lines(
                 target: target.and_then(|t| t.target),
                 stretch: target.and_then(|t| t.stretch),
                 rag,
-                benchmarks: la.and_then(|la| benchmarks::benchmarks(meta.id, la, SnVersion::May2025)),
+                benchmarks: la
+                    .and_then(|la| benchmarks::benchmarks(meta.id, la, SnVersion::May2025)),
                 series,
             }
         })

@@ -17,7 +17,11 @@ pub fn csv_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .with_context(|| format!("cannot read the folder {}", path.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.is_file())
-                .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+                .filter(|p| {
+                    !p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'))
+                })
                 .collect();
             entries.sort();
             out.extend(entries);
@@ -40,7 +44,8 @@ pub fn load_postcodes(path: &Path) -> Result<SectorTable> {
 
 /// Parses postcode reference text (authorities answered as ONS codes).
 pub fn parse_postcodes(text: &str) -> Result<SectorTable> {
-    SectorTable::parse(text, &sightline_measures::benchmarks::council_codes()).map_err(anyhow::Error::msg)
+    SectorTable::parse(text, &sightline_measures::benchmarks::council_codes())
+        .map_err(anyhow::Error::msg)
 }
 
 /// Validates a 903 return (and optionally last year's) with the rules of `year`.
@@ -53,13 +58,25 @@ pub fn validate_903(
 ) -> Result<Vec<RuleReport>> {
     let current = sightline_formats::ssda903::read_tables(&csv_files(paths)?)?;
     let previous = previous
-        .map(|p| sightline_formats::ssda903::read_tables(&csv_files(&[p.to_path_buf()])?).map_err(anyhow::Error::from))
+        .map(|p| {
+            sightline_formats::ssda903::read_tables(&csv_files(&[p.to_path_buf()])?)
+                .map_err(anyhow::Error::from)
+        })
         .transpose()?;
     let postcodes = postcodes.map(load_postcodes).transpose()?;
     let la_code = la_code
-        .map(|c| c.parse().with_context(|| format!("--la {c}: expected a 3-digit DfE LA code")))
+        .map(|c| {
+            c.parse()
+                .with_context(|| format!("--la {c}: expected a 3-digit DfE LA code"))
+        })
         .transpose()?;
-    Ok(validate_903_tables(&current, previous.as_ref(), postcodes.as_ref().map(|p| p as &dyn PostcodeReference), la_code, year))
+    Ok(validate_903_tables(
+        &current,
+        previous.as_ref(),
+        postcodes.as_ref().map(|p| p as &dyn PostcodeReference),
+        la_code,
+        year,
+    ))
 }
 
 /// Validates already-read 903 tables.

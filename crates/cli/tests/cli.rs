@@ -53,7 +53,13 @@ fn import_stores_one_snapshot_per_format_and_show_gives_provenance() {
     let extract = tmp.path().join("extract");
     generate(&extract);
     let db = tmp.path().join("store.db");
-    let out = sightline(&["import", extract.to_str().unwrap(), "--db", db.to_str().unwrap(), "-q"]);
+    let out = sightline(&[
+        "import",
+        extract.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
     assert!(out.status.success(), "import failed: {}", stderr(&out));
 
     let lines = snapshot_lines(&db);
@@ -71,7 +77,12 @@ fn import_stores_one_snapshot_per_format_and_show_gives_provenance() {
     // Every file line carries a 64-hex-digit sha256.
     let hashes = shown
         .lines()
-        .filter(|l| l.trim_start().split_whitespace().next().is_some_and(|w| w.len() == 64))
+        .filter(|l| {
+            l.trim_start()
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() == 64)
+        })
         .count();
     assert!(hashes > 0, "{shown}");
 }
@@ -82,7 +93,13 @@ fn a_bad_file_stops_the_whole_import_and_names_file_line_and_field() {
     let extract = tmp.path().join("extract");
     generate(&extract);
     let db = tmp.path().join("store.db");
-    let ok = sightline(&["import", extract.join("cin").to_str().unwrap(), "--db", db.to_str().unwrap(), "-q"]);
+    let ok = sightline(&[
+        "import",
+        extract.join("cin").to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
     assert!(ok.status.success(), "{}", stderr(&ok));
     let before = snapshot_lines(&db);
     assert_eq!(before.len(), 1);
@@ -97,16 +114,30 @@ fn a_bad_file_stops_the_whole_import_and_names_file_line_and_field() {
     cells[decom] = "31/02/2025".into();
     lines[2] = cells.join(",");
     std::fs::remove_file(extract.join("ssda903/episodes.csv")).unwrap();
-    std::fs::write(extract.join("ssda903/export_17.csv"), lines.join("\n") + "\n").unwrap();
+    std::fs::write(
+        extract.join("ssda903/export_17.csv"),
+        lines.join("\n") + "\n",
+    )
+    .unwrap();
 
-    let out = sightline(&["import", extract.to_str().unwrap(), "--db", db.to_str().unwrap(), "-q"]);
+    let out = sightline(&[
+        "import",
+        extract.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("export_17.csv:3"), "{err}");
     assert!(err.contains("DECOM"), "{err}");
     assert!(err.contains("31/02/2025"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(snapshot_lines(&db), before, "a failed import must leave the store as it was");
+    assert_eq!(
+        snapshot_lines(&db),
+        before,
+        "a failed import must leave the store as it was"
+    );
 }
 
 #[test]
@@ -115,7 +146,13 @@ fn an_unrecognised_file_is_named() {
     let file = tmp.path().join("notes.csv");
     std::fs::write(&file, "name,favourite colour\nA,blue\n").unwrap();
     let db = tmp.path().join("store.db");
-    let out = sightline(&["import", file.to_str().unwrap(), "--db", db.to_str().unwrap(), "-q"]);
+    let out = sightline(&[
+        "import",
+        file.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+        "-q",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("notes.csv"), "{}", stderr(&out));
 }

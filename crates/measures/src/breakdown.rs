@@ -29,7 +29,7 @@
 //! per 10,000 are not: the population of a team or an age band is not known, so a group's `value`
 //! is `None` and its `numerator` is the count.
 
-use crate::context::{AgeBand, CaseType, Context, FastHash, RecordKind};
+use crate::context::{AgeBand, CaseType, Context, FastHash, RecordKind, Status};
 use crate::engine::{Measurement, reported_denominator, value_of};
 use crate::indicator::{Contribution, Dimension, Unit};
 use sightline_model::NaiveDate;
@@ -252,7 +252,7 @@ struct One<'c, 'a, 'x> {
     end: NaiveDate,
     date: Option<NaiveDate>,
     worker: Option<Key>,
-    episode: Option<Option<&'a ClaEpisode>>,
+    status: Option<Option<Status>>,
 }
 
 impl<'c, 'a> Attributor<'c, 'a> {
@@ -284,7 +284,7 @@ impl<'c, 'a> Attributor<'c, 'a> {
             end: self.end,
             date: None,
             worker: None,
-            episode: None,
+            status: None,
         }
     }
 }
@@ -307,26 +307,22 @@ impl<'a> One<'_, 'a, '_> {
     fn key(&mut self, dimension: Dimension) -> Key {
         let ctx = self.ctx;
         let child = self.c.child;
-        let child_record = child.and_then(|i| ctx.records.children.get(i as usize));
+        let attributes = child.and_then(|i| ctx.attributes(i));
         match dimension {
-            Dimension::AgeBand => Some(match child {
-                Some(i) => ctx.age_band(i, self.end) as u32,
+            Dimension::AgeBand => Some(match attributes {
+                Some(a) => AgeBand::of(a.born, self.end) as u32,
                 None => AgeBand::Unknown as u32,
             }),
-            Dimension::Sex => Some(child_record.map_or(Sex::Unknown, |x| x.sex) as u32),
-            Dimension::Ethnicity => child_record.map(|x| x.ethnicity as u32),
-            Dimension::Locality => child.and_then(|i| ctx.locality_of(i)),
+            Dimension::Sex => Some(attributes.map_or(Sex::Unknown as u32, |a| u32::from(a.sex))),
+            Dimension::Ethnicity => attributes.map(|a| u32::from(a.ethnicity)),
+            Dimension::Locality => attributes.map(|a| a.locality).filter(|&l| l != u32::MAX),
             Dimension::Worker => self.worker(),
             Dimension::Team => self.team(),
             Dimension::LegalStatus => self.episode().map(|e| e.legal_status as u32),
             Dimension::PlacementType => self.episode().map(|e| e.placement as u32),
-            Dimension::CaseType => Some(match child {
-                Some(i) => {
-                    let (date, open) = (self.date(), self.open());
-                    ctx.case_type_with(i, date, open) as u32
-                }
-                None => CaseType::Other as u32,
-            }),
+            Dimension::CaseType => {
+                Some(self.status().map_or(CaseType::Other, |s| s.case_type) as u32)
+            }
         }
     }
 
@@ -335,8 +331,7 @@ impl<'a> One<'_, 'a, '_> {
             return worker;
         }
         let worker = self.c.worker.or_else(|| {
-            let date = self.date();
-            let allocation = self.ctx.allocation_at_or_before(self.c.child?, date)?;
+            let allocation = self.status()?.allocation?;
             self.ctx.allocation_worker(allocation)
         });
         self.worker = Some(worker);
@@ -366,20 +361,21 @@ impl<'a> One<'_, 'a, '_> {
         self.open()
     }
 
-    /// The child's looked-after episode open on the attribution date, looked up on first use.
+    /// The child's looked-after episode open on the attribution date.
     fn open(&mut self) -> Option<&'a ClaEpisode> {
-        if let Some(open) = self.episode {
-            return open;
+        let i = self.status()?.open_episode?;
+        self.ctx.episode(i)
+    }
+
+    /// The child's status on the attribution date, looked up on first use.
+    fn status(&mut self) -> Option<Status> {
+        if let Some(status) = self.status {
+            return status;
         }
         let date = self.date();
-        let ctx = self.ctx;
-        let open = self
-            .c
-            .child
-            .and_then(|child| ctx.open_episode_at(child, date))
-            .and_then(|i| ctx.episode(i));
-        self.episode = Some(open);
-        open
+        let status = self.c.child.map(|child| self.ctx.status_at(child, date));
+        self.status = Some(status);
+        status
     }
 }
 

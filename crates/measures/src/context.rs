@@ -4,9 +4,12 @@
 //! # Indexes
 //!
 //! Beyond the child index built by [`Context::new`], the context builds lazily (on first use, once,
-//! thread-safely) the indexes indicators and breakdowns share: each child's looked-after episodes,
-//! allocations, CP plans, CIN plans and referrals sorted by date; workers and teams by id; each
-//! child's locality. An indicator that never asks for an index never pays for it.
+//! thread-safely) the indexes indicators and breakdowns share: the child of every record of a kind
+//! ([`Context::child_of_record`]: dozens of indicators read the same records, and hashing a child
+//! id is a cache miss or two); each child's looked-after episodes, allocations, CP plans, CIN plans
+//! and referrals sorted by date; workers and teams by id, each allocation's worker and each
+//! worker's team; each child's breakdown attributes packed together ([`ChildAttributes`]). An
+//! indicator that never asks for an index never pays for it. Hash maps use [`FastHash`].
 //!
 //! # Dates
 //!
@@ -368,7 +371,53 @@ struct Indexes<'a> {
     record_children: [OnceLock<Vec<u32>>; RecordKind::COUNT],
     worker_teams: OnceLock<Vec<Option<u32>>>,
     localities: OnceLock<Localities<'a>>,
+    attributes: OnceLock<Vec<ChildAttributes>>,
+    timelines: OnceLock<Timelines>,
     council: OnceLock<Option<LaCode>>,
+}
+
+/// What breakdowns read of a child, packed together (one cache line serves four dimensions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChildAttributes {
+    /// Date of birth.
+    pub born: Option<NaiveDate>,
+    /// Sex, as its position in `Sex::ALL`.
+    pub sex: u8,
+    /// Ethnicity, as its position in `Ethnicity::ALL`.
+    pub ethnicity: u8,
+    /// Locality (see [`Context::locality_of`]), `u32::MAX` when unknown.
+    pub locality: u32,
+}
+
+/// A child's situation on a day, for breakdowns: the allocation that attributes it to a worker
+/// ([`Context::allocation_at_or_before`]), the looked-after episode open ([`Context::open_episode_at`])
+/// and the case type ([`Context::case_type_at`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// Allocation open that day, or the last one started before it.
+    pub allocation: Option<u32>,
+    /// Looked-after episode open that day.
+    pub open_episode: Option<u32>,
+    /// Case type that day.
+    pub case_type: CaseType,
+}
+
+impl Status {
+    /// Before any record of the child.
+    const NONE: Status = Status {
+        allocation: None,
+        open_episode: None,
+        case_type: CaseType::Other,
+    };
+}
+
+/// Every child's [`Status`] as a list of stretches: stretch `k` of a child starts on `starts[k]`
+/// and lasts until the next; the status changes only on a day some allocation, episode, referral,
+/// CIN plan or CP plan of the child starts or ends, so those days are the stretches' starts.
+struct Timelines {
+    offsets: Vec<u32>,
+    starts: Vec<NaiveDate>,
+    statuses: Vec<Status>,
 }
 
 /// Each child's locality as a small number, and the names.
@@ -441,14 +490,14 @@ impl<'a> Context<'a> {
 
     fn by_child<T, K: Ord + Copy>(
         &self,
+        kind: RecordKind,
         records: &[T],
-        child_of: impl Fn(&T) -> &ChildId,
         key_of: impl Fn(&T) -> K,
     ) -> ByChild {
         let entries = records
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| Some((self.child(child_of(r))?, key_of(r), i as u32)))
+            .filter_map(|(i, r)| Some((self.child_of_record(kind, i as u32)?, key_of(r), i as u32)))
             .collect();
         ByChild::build(self.records.children.len(), entries)
     }
@@ -457,7 +506,11 @@ impl<'a> Context<'a> {
     pub fn episodes_of(&self, child: u32) -> &[u32] {
         self.indexes
             .episodes
-            .get_or_init(|| self.by_child(&self.records.cla_episodes, |e| &e.child, |e| e.start))
+            .get_or_init(|| {
+                self.by_child(RecordKind::ClaEpisodes, &self.records.cla_episodes, |e| {
+                    e.start
+                })
+            })
             .of(child)
     }
 
@@ -465,7 +518,11 @@ impl<'a> Context<'a> {
     pub fn allocations_of(&self, child: u32) -> &[u32] {
         self.indexes
             .allocations
-            .get_or_init(|| self.by_child(&self.records.allocations, |a| &a.child, |a| a.start))
+            .get_or_init(|| {
+                self.by_child(RecordKind::Allocations, &self.records.allocations, |a| {
+                    a.start
+                })
+            })
             .of(child)
     }
 
@@ -473,7 +530,7 @@ impl<'a> Context<'a> {
     pub fn cp_plans_of(&self, child: u32) -> &[u32] {
         self.indexes
             .cp_plans
-            .get_or_init(|| self.by_child(&self.records.cp_plans, |p| &p.child, |p| p.start))
+            .get_or_init(|| self.by_child(RecordKind::CpPlans, &self.records.cp_plans, |p| p.start))
             .of(child)
     }
 
@@ -481,7 +538,9 @@ impl<'a> Context<'a> {
     pub fn cin_plans_of(&self, child: u32) -> &[u32] {
         self.indexes
             .cin_plans
-            .get_or_init(|| self.by_child(&self.records.cin_plans, |p| &p.child, |p| p.start))
+            .get_or_init(|| {
+                self.by_child(RecordKind::CinPlans, &self.records.cin_plans, |p| p.start)
+            })
             .of(child)
     }
 
@@ -489,7 +548,9 @@ impl<'a> Context<'a> {
     pub fn referrals_of(&self, child: u32) -> &[u32] {
         self.indexes
             .referrals
-            .get_or_init(|| self.by_child(&self.records.referrals, |r| &r.child, |r| r.date))
+            .get_or_init(|| {
+                self.by_child(RecordKind::Referrals, &self.records.referrals, |r| r.date)
+            })
             .of(child)
     }
 
@@ -630,6 +691,131 @@ impl<'a> Context<'a> {
             .get(child as usize)
             .copied()
             .flatten()
+    }
+
+    /// A child's attributes for breakdowns (built for every child on first use).
+    pub fn attributes(&self, child: u32) -> Option<ChildAttributes> {
+        let all = self.indexes.attributes.get_or_init(|| {
+            let localities = self.localities();
+            self.records
+                .children
+                .iter()
+                .zip(&localities.of_child)
+                .map(|(c, locality)| ChildAttributes {
+                    born: c.date_of_birth,
+                    sex: c.sex as u8,
+                    ethnicity: c.ethnicity as u8,
+                    locality: locality.unwrap_or(u32::MAX),
+                })
+                .collect()
+        });
+        all.get(child as usize).copied()
+    }
+
+    /// The child's [`Status`] on `on`, from timelines built for every child on first use (one
+    /// binary search instead of the allocation, episode and case-type lookups breakdowns make for
+    /// every contribution). Equal to computing the three directly.
+    pub fn status_at(&self, child: u32, on: NaiveDate) -> Status {
+        let t = self
+            .indexes
+            .timelines
+            .get_or_init(|| self.build_timelines());
+        let i = child as usize;
+        let (Some(&a), Some(&b)) = (t.offsets.get(i), t.offsets.get(i + 1)) else {
+            return Status::NONE;
+        };
+        let starts = t.starts.get(a as usize..b as usize).unwrap_or(&[]);
+        let k = starts.partition_point(|&s| s <= on);
+        k.checked_sub(1)
+            .and_then(|k| t.statuses.get(a as usize + k))
+            .copied()
+            .unwrap_or(Status::NONE)
+    }
+
+    fn build_timelines(&self) -> Timelines {
+        use rayon::prelude::*;
+        const CHUNK: usize = 4096;
+        let children = self.records.children.len();
+        let chunks: Vec<(Vec<u32>, Vec<NaiveDate>, Vec<Status>)> = (0..children.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|chunk| {
+                let (mut counts, mut starts, mut statuses) = (Vec::new(), Vec::new(), Vec::new());
+                let mut days = Vec::new();
+                for child in (chunk * CHUNK..children.min((chunk + 1) * CHUNK)).map(|c| c as u32) {
+                    let before = starts.len();
+                    self.change_days(child, &mut days);
+                    for &day in &days {
+                        let open = self.open_episode_at(child, day);
+                        let status = Status {
+                            allocation: self.allocation_at_or_before(child, day),
+                            open_episode: open,
+                            case_type: self.case_type_with(
+                                child,
+                                day,
+                                open.and_then(|i| self.episode(i)),
+                            ),
+                        };
+                        if statuses.get(before..).and_then(|s: &[Status]| s.last()) != Some(&status)
+                        {
+                            starts.push(day);
+                            statuses.push(status);
+                        }
+                    }
+                    counts.push((starts.len() - before) as u32);
+                }
+                (counts, starts, statuses)
+            })
+            .collect();
+        let mut offsets = Vec::with_capacity(children + 1);
+        offsets.push(0u32);
+        let (mut starts, mut statuses) = (Vec::new(), Vec::new());
+        for (counts, s, st) in chunks {
+            for n in counts {
+                let last = offsets.last().copied().unwrap_or(0);
+                offsets.push(last + n);
+            }
+            starts.extend(s);
+            statuses.extend(st);
+        }
+        Timelines {
+            offsets,
+            starts,
+            statuses,
+        }
+    }
+
+    /// The days a child's status may change, sorted, without repeats.
+    fn change_days(&self, child: u32, days: &mut Vec<NaiveDate>) {
+        let r = self.records;
+        days.clear();
+        let intervals = (self.allocations_of(child).iter())
+            .filter_map(|&i| r.allocations.get(i as usize).map(|x| (x.start, x.end)))
+            .chain(
+                self.episodes_of(child)
+                    .iter()
+                    .filter_map(|&i| r.cla_episodes.get(i as usize).map(|x| (x.start, x.end))),
+            )
+            .chain(self.referrals_of(child).iter().filter_map(|&i| {
+                r.referrals
+                    .get(i as usize)
+                    .map(|x| (x.date, x.closure_date))
+            }))
+            .chain(
+                self.cin_plans_of(child)
+                    .iter()
+                    .filter_map(|&i| r.cin_plans.get(i as usize).map(|x| (x.start, x.end))),
+            )
+            .chain(
+                self.cp_plans_of(child)
+                    .iter()
+                    .filter_map(|&i| r.cp_plans.get(i as usize).map(|x| (x.start, x.end))),
+            );
+        for (start, end) in intervals {
+            days.push(start);
+            days.extend(end);
+        }
+        days.sort_unstable();
+        days.dedup();
     }
 
     /// Number of distinct localities of the children.
@@ -929,5 +1115,36 @@ mod tests {
         let ctx = Context::new(ds.records(), PracticeStandards::default(), 1);
         assert_eq!(ctx.council(), Some(LaCode(382)));
         assert_eq!(ctx.with_council(LaCode(1)).council(), Some(LaCode(1)));
+    }
+
+    #[test]
+    fn status_timelines_agree_with_direct_lookups() {
+        use sightline_synth::{SynthConfig, generate};
+        let synthetic = generate(&SynthConfig {
+            population: 2_000,
+            years: 2,
+            ..SynthConfig::default()
+        });
+        let ctx = Context::new(&synthetic.records, PracticeStandards::default(), 2_000);
+        let mut days = Vec::new();
+        let mut checked = 0;
+        for child in (0..synthetic.records.children.len() as u32).step_by(3) {
+            ctx.change_days(child, &mut days);
+            let around = days
+                .iter()
+                .flat_map(|&d| [d.pred_opt(), Some(d), d.succ_opt()])
+                .flatten();
+            for day in around.chain([synthetic.end]) {
+                let open = ctx.open_episode_at(child, day);
+                let direct = Status {
+                    allocation: ctx.allocation_at_or_before(child, day),
+                    open_episode: open,
+                    case_type: ctx.case_type_at(child, day),
+                };
+                assert_eq!(ctx.status_at(child, day), direct);
+                checked += 1;
+            }
+        }
+        assert!(checked > 1_000, "{checked}");
     }
 }

@@ -150,13 +150,33 @@ impl CaseRecords {
             .contacts
             .iter()
             .map(|r| r.date)
-            .chain(self.referrals.iter().flat_map(|r| [Some(r.date), r.closure_date]).flatten())
-            .chain(self.assessments.iter().flat_map(|r| [Some(r.start), r.authorised]).flatten())
+            .chain(
+                self.referrals
+                    .iter()
+                    .flat_map(|r| [Some(r.date), r.closure_date])
+                    .flatten(),
+            )
+            .chain(
+                self.assessments
+                    .iter()
+                    .flat_map(|r| [Some(r.start), r.authorised])
+                    .flatten(),
+            )
             .chain(self.section47s.iter().map(|r| r.start))
             .chain(self.conferences.iter().map(|r| r.date))
-            .chain(self.cp_plans.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+            .chain(
+                self.cp_plans
+                    .iter()
+                    .flat_map(|r| [Some(r.start), r.end])
+                    .flatten(),
+            )
             .chain(self.visits.iter().map(|r| r.date))
-            .chain(self.cla_episodes.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+            .chain(
+                self.cla_episodes
+                    .iter()
+                    .flat_map(|r| [Some(r.start), r.end])
+                    .flatten(),
+            )
             .chain(self.cla_reviews.iter().map(|r| r.date))
             .chain(self.missing.iter().map(|r| r.start));
         dates.max()

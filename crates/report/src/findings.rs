@@ -117,7 +117,9 @@ impl DataQualityReport<'_> {
     pub fn by_child(&self) -> Vec<(String, usize, usize, Vec<&'static str>)> {
         let mut map: BTreeMap<&str, (usize, usize, Vec<&'static str>)> = BTreeMap::new();
         for f in self.findings() {
-            let Some(child) = f.child_id.as_deref() else { continue };
+            let Some(child) = f.child_id.as_deref() else {
+                continue;
+            };
             let entry = map.entry(child).or_default();
             match f.severity {
                 Severity::Error => entry.0 += 1,
@@ -155,7 +157,14 @@ pub fn write_csv(path: &Path, report: &DataQualityReport) -> Result<(), ReportEr
         source,
     };
     let mut w = csv::Writer::from_path(path).map_err(err)?;
-    let mut header = vec!["rule_code", "table", "row_number", "child_id", "fields", "message"];
+    let mut header = vec![
+        "rule_code",
+        "table",
+        "row_number",
+        "child_id",
+        "fields",
+        "message",
+    ];
     if report.with_severity {
         header.push("severity");
     }
@@ -192,24 +201,36 @@ pub fn write_xlsx(path: &Path, report: &DataQualityReport) -> Result<(), ReportE
     let bold = Format::new().set_bold();
 
     let sheet = book.add_worksheet().set_name("By rule").map_err(err)?;
-    let heads = ["Rule", "Severity", "Status", "Findings", "Children", "Message", "Note"];
+    let heads = [
+        "Rule", "Severity", "Status", "Findings", "Children", "Message", "Note",
+    ];
     for (c, h) in heads.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(err)?;
     }
     for (i, line) in report.by_rule().iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, 0, line.code).map_err(err)?;
-        sheet.write_string(r, 1, line.severity.name()).map_err(err)?;
+        sheet
+            .write_string(r, 1, line.severity.name())
+            .map_err(err)?;
         sheet.write_string(r, 2, line.status).map_err(err)?;
-        sheet.write_number(r, 3, line.findings as f64).map_err(err)?;
-        sheet.write_number(r, 4, line.children as f64).map_err(err)?;
+        sheet
+            .write_number(r, 3, line.findings as f64)
+            .map_err(err)?;
+        sheet
+            .write_number(r, 4, line.children as f64)
+            .map_err(err)?;
         sheet.write_string(r, 5, line.message.trim()).map_err(err)?;
         sheet.write_string(r, 6, &line.note).map_err(err)?;
     }
 
     let sheet = book.add_worksheet().set_name("By child").map_err(err)?;
     for (c, h) in ["Child", "Errors", "Queries", "Rules"].iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(err)?;
     }
     for (i, (child, e, q, codes)) in report.by_child().iter().enumerate() {
         let r = i as u32 + 1;
@@ -220,9 +241,19 @@ pub fn write_xlsx(path: &Path, report: &DataQualityReport) -> Result<(), ReportE
     }
 
     let sheet = book.add_worksheet().set_name("Findings").map_err(err)?;
-    let heads = ["rule_code", "table", "row_number", "child_id", "fields", "message", "severity"];
+    let heads = [
+        "rule_code",
+        "table",
+        "row_number",
+        "child_id",
+        "fields",
+        "message",
+        "severity",
+    ];
     for (c, h) in heads.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(err)?;
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(err)?;
     }
     for (i, f) in report.findings().enumerate() {
         let r = i as u32 + 1;
@@ -231,7 +262,9 @@ pub fn write_xlsx(path: &Path, report: &DataQualityReport) -> Result<(), ReportE
         if let Some(n) = f.row_number {
             sheet.write_number(r, 2, n as f64).map_err(err)?;
         }
-        sheet.write_string(r, 3, f.child_id.as_deref().unwrap_or("")).map_err(err)?;
+        sheet
+            .write_string(r, 3, f.child_id.as_deref().unwrap_or(""))
+            .map_err(err)?;
         sheet.write_string(r, 4, fields(f)).map_err(err)?;
         sheet.write_string(r, 5, f.message.trim()).map_err(err)?;
         sheet.write_string(r, 6, f.severity.name()).map_err(err)?;
@@ -328,7 +361,9 @@ pub fn render_html(report: &DataQualityReport) -> String {
     body.push_str("</tbody></table>\n");
     page(
         &format!("Data quality: {}", report.return_name),
-        Some("Internal: contains child identifiers. For the data team only; do not publish or forward."),
+        Some(
+            "Internal: contains child identifiers. For the data team only; do not publish or forward.",
+        ),
         &body,
     )
 }
@@ -423,12 +458,20 @@ mod tests {
         write_csv(&path, &r).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         let mut lines = text.lines();
-        assert_eq!(lines.next(), Some("rule_code,table,row_number,child_id,fields,message"));
         assert_eq!(
             lines.next(),
-            Some("103,Header,2,C1,ETHNIC,The ethnicity code is either not valid or has not been entered.")
+            Some("rule_code,table,row_number,child_id,fields,message")
         );
-        assert_eq!(lines.nth(1), Some("8525Q,CINdetails,1,C1,X;Y,\"A query, with <markup> & \"\"quotes\"\".\""));
+        assert_eq!(
+            lines.next(),
+            Some(
+                "103,Header,2,C1,ETHNIC,The ethnicity code is either not valid or has not been entered."
+            )
+        );
+        assert_eq!(
+            lines.nth(1),
+            Some("8525Q,CINdetails,1,C1,X;Y,\"A query, with <markup> & \"\"quotes\"\".\"")
+        );
     }
 
     #[test]

@@ -49,7 +49,10 @@ impl SectorTable {
             };
             let authority = match (utla, la) {
                 (Some(c), _) if !get(c).is_empty() => Some(get(c).to_owned()),
-                (_, Some(c)) => get(c).parse::<LaCode>().ok().and_then(|la| councils.get(&la).cloned()),
+                (_, Some(c)) => get(c)
+                    .parse::<LaCode>()
+                    .ok()
+                    .and_then(|la| councils.get(&la).cloned()),
                 _ => None,
             };
             sectors.insert(get(sector).to_uppercase(), (e, n, authority));
@@ -100,7 +103,10 @@ mod tests {
 
     #[test]
     fn distances_between_sector_centroids() {
-        let councils = [(LaCode(382), "E08000034".to_owned()), (LaCode(383), "E08000035".to_owned())];
+        let councils = [
+            (LaCode(382), "E08000034".to_owned()),
+            (LaCode(383), "E08000035".to_owned()),
+        ];
         let t = SectorTable::parse(CSV, &councils).unwrap();
         let a = Postcode::normalised("HD1 2AB");
         let b = Postcode::normalised("LS1 4XY");
@@ -108,7 +114,10 @@ mod tests {
         let d = t.distance_miles(&a, &b).unwrap();
         assert!((d - 14.506).abs() < 0.01, "{d}");
         assert_eq!(t.authority(&b).as_deref(), Some("E08000035"));
-        assert_eq!(t.council_authority(LaCode(382)).as_deref(), Some("E08000034"));
+        assert_eq!(
+            t.council_authority(LaCode(382)).as_deref(),
+            Some("E08000034")
+        );
         assert!(!t.is_known(&Postcode::normalised("ZZ9 9ZZ")));
     }
 

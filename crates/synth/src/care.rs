@@ -104,10 +104,10 @@ impl Unit<'_> {
             let (lo, hi) = self.dice.pick(&[
                 ((0, 10), 12.0),
                 ((11, 364), 8.0),
-                ((365, 5 * 365 - 1), 17.0),
+                ((365, 5 * 365 - 1), 18.0),
                 ((5 * 365, 10 * 365 - 1), 18.0),
-                ((10 * 365, 16 * 365 - 1), 26.0),
-                ((16 * 365, 17 * 365 + 250), 19.0),
+                ((10 * 365, 16 * 365 - 1), 22.5),
+                ((16 * 365, 17 * 365 + 250), 19.5),
             ]);
             self.dice.range(lo, hi)
         };
@@ -345,9 +345,9 @@ impl Unit<'_> {
                 ]),
                 10..=15 => self.dice.pick(&[
                     (Exit::Sgo, 5.0),
-                    (Exit::Home, 52.0),
+                    (Exit::Home, 55.0),
                     (Exit::Cao, 2.0),
-                    (Exit::Eighteen, 29.0),
+                    (Exit::Eighteen, 26.0),
                     (Exit::Independent, 5.0),
                     (Exit::Other, 7.0),
                 ]),
@@ -612,10 +612,10 @@ impl Unit<'_> {
     /// When a child on a care order goes home on placement with parents before the order ends.
     fn parents_date(&mut self, p: &Period) -> Option<NaiveDate> {
         if p.exit == Exit::Eighteen && p.end > plus(p.start, 730) {
-            // Some long-term children return home under their care order and stay until 18.
-            let from = plus(p.start, self.dice.range(365, 1100));
+            // Some long-term children return home under their care order for their last months.
+            let from = plus(p.end, -self.dice.range(150, 540)).max(plus(p.start, 365));
             let settled = Self::legal_on(p, from) == LegalStatus::C2;
-            return (settled && from < plus(p.end, -180) && self.dice.chance(0.04)).then_some(from);
+            return (settled && from < plus(p.end, -120) && self.dice.chance(0.5)).then_some(from);
         }
         if p.exit != Exit::Home || p.end < plus(p.start, 90) {
             return None;
@@ -623,14 +623,15 @@ impl Unit<'_> {
         let early = plus(p.start, self.dice.range(20, 90));
         if Self::legal_on(p, early) == LegalStatus::C1
             && early < plus(p.end, -30)
-            && self.dice.chance(0.55)
+            && p.end < plus(p.start, 900)
+            && self.dice.chance(0.9)
         {
             return Some(early);
         }
         let from = plus(p.end, -self.dice.range(90, 560)).max(plus(p.start, 30));
         let ls = Self::legal_on(p, from);
         let later_change = p.legal.iter().any(|&(d, l)| d > from && !l.is_care_order());
-        (ls.is_care_order() && !later_change && self.dice.chance(0.75) && from < plus(p.end, -14))
+        (ls.is_care_order() && !later_change && self.dice.chance(0.8) && from < plus(p.end, -14))
             .then_some(from)
     }
 
@@ -646,7 +647,6 @@ impl Unit<'_> {
     fn choose_kind(&mut self, p: &Period, date: NaiveDate, first: bool) -> Kind {
         let age = self.age(date);
         let ls = Self::legal_on(p, date);
-        let order = ls.is_care_order();
         if self.uasc.is_some() {
             return if age >= 16 {
                 self.dice.pick(&[
@@ -672,29 +672,24 @@ impl Unit<'_> {
             ]);
         }
         // Placement with parents is planned (see `parents_date`), never a random move.
-        let parents = 0.0;
-        let _ = order;
         let w: Vec<(Kind, f64)> = match age {
             i32::MIN..=0 => vec![
                 (Kind::InHouse, 46.0),
                 (Kind::Agency, 24.0),
-                (Kind::Kin, 11.0),
+                (Kind::Kin, 12.5),
                 (Kind::MotherBaby, if first { 8.0 } else { 0.0 }),
-                (Kind::Parents, parents),
             ],
             1..=4 => vec![
                 (Kind::InHouse, 46.0),
                 (Kind::Agency, 31.0),
                 (Kind::Kin, 14.0),
-                (Kind::Parents, parents),
             ],
             5..=10 => vec![
                 (Kind::InHouse, 44.0),
                 (Kind::Agency, 33.0),
-                (Kind::Kin, 11.0),
+                (Kind::Kin, 12.5),
                 (Kind::Home, 6.0),
                 (Kind::School, 1.0),
-                (Kind::Parents, parents),
             ],
             11..=15 => vec![
                 (Kind::InHouse, 33.0),
@@ -703,7 +698,6 @@ impl Unit<'_> {
                 (Kind::Home, 20.0),
                 (Kind::Secure, 0.8),
                 (Kind::School, 1.5),
-                (Kind::Parents, parents),
             ],
             _ => vec![
                 (Kind::InHouse, 18.0),
@@ -712,7 +706,6 @@ impl Unit<'_> {
                 (Kind::Home, 22.0),
                 (Kind::Supported, if first { 18.0 } else { 30.0 }),
                 (Kind::Other, 0.6),
-                (Kind::Parents, parents),
             ],
         };
         self.dice.pick(&w)

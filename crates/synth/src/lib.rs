@@ -4,7 +4,7 @@
 //! The generator simulates children's journeys, each from its own seeded random stream, so the
 //! same [`SynthConfig`] gives byte-identical records on any number of threads. Volumes scale
 //! linearly with the 0-17 population and are calibrated on the Kirklees 2019/20 improvement plan
-//! (see `tests/tests.rs` for the figures checked).
+//! (see `tests/synth/calibration.rs` for the figures checked).
 //!
 //! # How the council is simulated
 //!

@@ -155,8 +155,8 @@ impl Workforce {
                 Some(e) => e.2.push(t),
                 None => wf.index.push((kind.service, loc, vec![t])),
             }
-            let manager = wf.fill_slot(&mut dice, &id, WorkerRole::TeamManager, from, end);
-            let _ = manager;
+            // The team manager's post holds no cases, so its chain is not kept for picking.
+            wf.fill_slot(&mut dice, &id, WorkerRole::TeamManager, from, end);
             let mut team_slots = Vec::with_capacity(posts);
             for _ in 0..posts {
                 team_slots.push(wf.fill_slot(&mut dice, &id, kind.role, from, end));

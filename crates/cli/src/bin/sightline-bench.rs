@@ -44,7 +44,11 @@ fn main() -> Result<()> {
 
     let t = Instant::now();
     let synthetic = sightline_cli::pipeline::synthesise(&config, &|_, _| {});
-    report("generate", t, format!("{} records", synthetic.records.total()));
+    report(
+        "generate",
+        t,
+        format!("{} records", synthetic.records.total()),
+    );
 
     let t = Instant::now();
     let extract = dir.join("extract");
@@ -54,7 +58,11 @@ fn main() -> Result<()> {
         .filter_map(|(_, p)| std::fs::metadata(p).ok())
         .map(|m| m.len())
         .sum();
-    report("write", t, format!("{} files, {:.1} MB", files.len(), bytes as f64 / 1e6));
+    report(
+        "write",
+        t,
+        format!("{} files, {:.1} MB", files.len(), bytes as f64 / 1e6),
+    );
     let la_code = synthetic.council.la_code;
     let end = synthetic.end;
     drop(synthetic);
@@ -62,18 +70,27 @@ fn main() -> Result<()> {
     let t = Instant::now();
     let groups = sightline_cli::pipeline::read_paths(std::slice::from_ref(&extract))?;
     let read: usize = groups.iter().map(|g| g.records.total()).sum();
-    report("detect + read", t, format!("{read} records in {} formats", groups.len()));
+    report(
+        "detect + read",
+        t,
+        format!("{read} records in {} formats", groups.len()),
+    );
 
     let t = Instant::now();
     let db = dir.join("bench.db");
     let _ = std::fs::remove_file(&db);
     let mut store = SqliteStore::open(&db)?;
-    let ids = sightline_cli::pipeline::import_groups(&mut store, &groups, Some(la_code), Some(end))?;
+    let ids =
+        sightline_cli::pipeline::import_groups(&mut store, &groups, Some(la_code), Some(end))?;
     let db_bytes = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
     report(
         "import",
         t,
-        format!("{} snapshots, {:.1} MB store", ids.len(), db_bytes as f64 / 1e6),
+        format!(
+            "{} snapshots, {:.1} MB store",
+            ids.len(),
+            db_bytes as f64 / 1e6
+        ),
     );
 
     println!(
@@ -85,7 +102,10 @@ fn main() -> Result<()> {
 }
 
 fn report(stage: &str, started: Instant, detail: String) {
-    println!("{stage:<14} {:>8.2} s   {detail}", started.elapsed().as_secs_f64());
+    println!(
+        "{stage:<14} {:>8.2} s   {detail}",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`).

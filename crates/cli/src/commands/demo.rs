@@ -7,8 +7,8 @@
 use crate::args::DemoArgs;
 use crate::progress::Ui;
 use anyhow::{Context, Result};
-use sightline_store::{SnapshotStore, SqliteStore};
 use sightline_model::ids::LaCode;
+use sightline_store::{SnapshotStore, SqliteStore};
 use std::path::Path;
 use std::time::Instant;
 
@@ -37,9 +37,19 @@ fn fmt(v: Option<f64>) -> String {
 /// returns one summary line per return.
 fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Result<Vec<String>> {
     use sightline_report::DataQualityReport;
-    let postcodes = sightline_cli::validation::parse_postcodes(sightline_synth::postcode_reference_csv())?;
-    let tables = sightline_formats::ssda903::read_tables(&sightline_cli::validation::csv_files(&[extract.join("ssda903")])?)?;
-    let r903 = sightline_cli::validation::validate_903_tables(&tables, None, Some(&postcodes), Some(la), year);
+    let postcodes =
+        sightline_cli::validation::parse_postcodes(sightline_synth::postcode_reference_csv())?;
+    let tables =
+        sightline_formats::ssda903::read_tables(&sightline_cli::validation::csv_files(&[
+            extract.join("ssda903"),
+        ])?)?;
+    let r903 = sightline_cli::validation::validate_903_tables(
+        &tables,
+        None,
+        Some(&postcodes),
+        Some(la),
+        year,
+    );
     let cin_file = sightline_cli::validation::csv_files(&[extract.join("cin")])?;
     let cin_file = cin_file.first().context("no CIN census file was written")?;
     let rcin = sightline_cli::validation::validate_cin(cin_file, year)?;
@@ -56,7 +66,11 @@ fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Re
         let path = reports.join(file);
         sightline_report::write_html(&path, &report)?;
         let (errors, queries) = report.totals();
-        out.push(format!("{}: {errors} errors, {queries} queries ({})", report.return_name, path.display()));
+        out.push(format!(
+            "{}: {errors} errors, {queries} queries ({})",
+            report.return_name,
+            path.display()
+        ));
     }
     Ok(out)
 }
@@ -72,7 +86,10 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     }
     let step = ui.step("writing statutory files");
     let files = sightline_cli::pipeline::write_files(&extract, &synthetic, None)?;
-    ui.done(step, format!("wrote {} files to {}", files.len(), extract.display()));
+    ui.done(
+        step,
+        format!("wrote {} files to {}", files.len(), extract.display()),
+    );
 
     let step = ui.step("reading them back");
     let groups = sightline_cli::pipeline::read_paths(std::slice::from_ref(&extract))?;
@@ -93,7 +110,10 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     drop(store);
     std::fs::rename(&building, &db)
         .with_context(|| format!("cannot move the new store to {}", db.display()))?;
-    ui.done(step, format!("stored {} snapshots in {}", ids.len(), db.display()));
+    ui.done(
+        step,
+        format!("stored {} snapshots in {}", ids.len(), db.display()),
+    );
 
     drop(groups);
 
@@ -104,12 +124,19 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     let year = spec.collection_year_ending;
     let step = ui.step("validating the SSDA903 and CIN census returns");
     let quality = validate_returns(&extract, &reports_dir, year, synthetic.council.la_code)?;
-    ui.done(step, format!("wrote the data-quality reports to {}", reports_dir.display()));
+    ui.done(
+        step,
+        format!(
+            "wrote the data-quality reports to {}",
+            reports_dir.display()
+        ),
+    );
 
     let step = ui.step("computing the indicators");
     let loaded = sightline_cli::measures::load_snapshot(&db, None)?;
     let ctx = sightline_cli::measures::context(&loaded, args.synth.population);
-    let lines = sightline_cli::measures::indicator_lines(&ctx, loaded.summary.extract_date, None, None)?;
+    let lines =
+        sightline_cli::measures::indicator_lines(&ctx, loaded.summary.extract_date, None, None)?;
     let workbook = reports_dir.join("indicators.xlsx");
     super::indicators::write_xlsx(&lines, &workbook)?;
     ui.done(step, format!("wrote {}", workbook.display()));
@@ -128,7 +155,12 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     }
     println!();
     println!("records generated:");
-    for (kind, n) in synthetic.records.counts().into_iter().filter(|(_, n)| *n > 0) {
+    for (kind, n) in synthetic
+        .records
+        .counts()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+    {
         println!("  {n:>9}  {kind}");
     }
     println!();
@@ -136,7 +168,10 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
         println!("{line}");
     }
     println!();
-    let month = lines.first().map(|l| l.month.to_string()).unwrap_or_default();
+    let month = lines
+        .first()
+        .map(|l| l.month.to_string())
+        .unwrap_or_default();
     println!("headline indicators, {month} (value / last-12-months average):");
     for id in HEADLINES {
         if let Some(l) = lines.iter().find(|l| l.meta.id == *id) {

@@ -7,7 +7,10 @@ use sightline_formats::faults::FaultSpec;
 
 pub fn run(args: &GenerateArgs, ui: &Ui) -> Result<()> {
     if !(0.0..=1.0).contains(&args.faults) {
-        bail!("--faults {}: expected a probability between 0 and 1", args.faults);
+        bail!(
+            "--faults {}: expected a probability between 0 and 1",
+            args.faults
+        );
     }
     let synthetic = super::synthesise(&args.synth, ui)?;
     let faults = (args.faults > 0.0).then_some(FaultSpec {

@@ -13,7 +13,10 @@ pub fn run(args: &ImportArgs, ui: &Ui) -> Result<()> {
         .with_context(|| format!("cannot open the store {}", args.db.display()))?;
     let step = ui.step("storing snapshots");
     let ids = sightline_cli::pipeline::import_groups(&mut store, &groups, None, args.extract_date)?;
-    ui.done(step, format!("stored {} snapshot(s) in {}", ids.len(), args.db.display()));
+    ui.done(
+        step,
+        format!("stored {} snapshot(s) in {}", ids.len(), args.db.display()),
+    );
     for id in ids {
         if let Some(summary) = store.show(id)? {
             super::snapshots::print_line(&summary);

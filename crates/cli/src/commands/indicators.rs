@@ -4,7 +4,9 @@
 use crate::args::{IndicatorsAction, IndicatorsArgs, TableFormat};
 use crate::progress::Ui;
 use anyhow::{Context as _, Result, bail};
-use sightline_cli::measures::{IndicatorLine, context, good_is, indicator_lines, load_snapshot, population};
+use sightline_cli::measures::{
+    IndicatorLine, context, good_is, indicator_lines, load_snapshot, population,
+};
 use sightline_measures::indicators;
 use sightline_measures::period::Month;
 use std::io::Write;
@@ -15,8 +17,18 @@ pub fn run(args: &IndicatorsArgs, ui: &Ui) -> Result<()> {
     }
     let step = ui.step("loading the snapshot");
     let loaded = load_snapshot(&args.snapshot.db, args.snapshot.snapshot)?;
-    ui.done(step, format!("snapshot {} ({})", loaded.summary.id, loaded.summary.source_format));
-    let population = population(loaded.summary.la_code, loaded.summary.extract_date, args.snapshot.population)?;
+    ui.done(
+        step,
+        format!(
+            "snapshot {} ({})",
+            loaded.summary.id, loaded.summary.source_format
+        ),
+    );
+    let population = population(
+        loaded.summary.la_code,
+        loaded.summary.extract_date,
+        args.snapshot.population,
+    )?;
     let month = args
         .month
         .as_deref()
@@ -26,8 +38,10 @@ pub fn run(args: &IndicatorsArgs, ui: &Ui) -> Result<()> {
         .targets
         .as_deref()
         .map(|path| {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-            sightline_measures::targets::parse_targets(&text).with_context(|| format!("targets file {}", path.display()))
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            sightline_measures::targets::parse_targets(&text)
+                .with_context(|| format!("targets file {}", path.display()))
         })
         .transpose()?;
     let step = ui.step("computing indicators");
@@ -52,13 +66,21 @@ fn explain(id: &str) -> Result<()> {
     println!("exclusions:      {}", d.exclusions);
     println!("source:          {}", d.source);
     if !m.breakdowns.is_empty() {
-        let dims: Vec<&str> = m.breakdowns.iter().map(|d| sightline_measures::breakdown::dimension_name(*d)).collect();
+        let dims: Vec<&str> = m
+            .breakdowns
+            .iter()
+            .map(|d| sightline_measures::breakdown::dimension_name(*d))
+            .collect();
         println!("breakdowns:      {}", dims.join(", "));
     }
     match sightline_measures::benchmarks::mapping::mapping(m.id) {
-        Some(b) => println!("benchmark:       DfE LAIT {} ({})", b.lait_measure, b.caveat),
+        Some(b) => println!(
+            "benchmark:       DfE LAIT {} ({})",
+            b.lait_measure, b.caveat
+        ),
         None => {
-            let why = sightline_measures::benchmarks::mapping::no_benchmark_reason(m.id).unwrap_or("no published benchmark");
+            let why = sightline_measures::benchmarks::mapping::no_benchmark_reason(m.id)
+                .unwrap_or("no published benchmark");
             println!("benchmark:       none ({why})");
         }
     }
@@ -66,17 +88,33 @@ fn explain(id: &str) -> Result<()> {
 }
 
 fn num(v: Option<f64>) -> String {
-    v.map(|v| format!("{}", (v * 10.0).round() / 10.0)).unwrap_or_default()
+    v.map(|v| format!("{}", (v * 10.0).round() / 10.0))
+        .unwrap_or_default()
 }
 
 fn json_num(v: Option<f64>) -> serde_json::Value {
-    v.filter(|v| v.is_finite()).map(serde_json::Value::from).unwrap_or(serde_json::Value::Null)
+    v.filter(|v| v.is_finite())
+        .map(serde_json::Value::from)
+        .unwrap_or(serde_json::Value::Null)
 }
 
 const COLUMNS: [&str; 16] = [
-    "id", "title", "month", "value", "numerator", "denominator", "unit", "polarity",
-    "last_12_months_average", "target", "stretch_target", "rag", "direction",
-    "statistical_neighbours", "england", "region",
+    "id",
+    "title",
+    "month",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "polarity",
+    "last_12_months_average",
+    "target",
+    "stretch_target",
+    "rag",
+    "direction",
+    "statistical_neighbours",
+    "england",
+    "region",
 ];
 
 fn row(l: &IndicatorLine) -> Vec<String> {
@@ -101,13 +139,20 @@ fn row(l: &IndicatorLine) -> Vec<String> {
     ]
 }
 
-fn write(lines: &[IndicatorLine], format: TableFormat, out: Option<&std::path::Path>) -> Result<()> {
+fn write(
+    lines: &[IndicatorLine],
+    format: TableFormat,
+    out: Option<&std::path::Path>,
+) -> Result<()> {
     if format == TableFormat::Xlsx {
         let path = out.context("--format xlsx needs --out FILE")?;
         return write_xlsx(lines, path);
     }
     let mut sink: Box<dyn Write> = match out {
-        Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?),
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     match format {
@@ -148,7 +193,11 @@ fn write(lines: &[IndicatorLine], format: TableFormat, out: Option<&std::path::P
             w.flush()?;
         }
         TableFormat::Table | TableFormat::Xlsx => {
-            writeln!(sink, "{:<44} {:>10} {:>10} {:>10} {:>7} {:>7} {:>7}  {}", "indicator", "month", "L12M avg", "target", "SN", "England", "RAG", "unit")?;
+            writeln!(
+                sink,
+                "{:<44} {:>10} {:>10} {:>10} {:>7} {:>7} {:>7}  {}",
+                "indicator", "month", "L12M avg", "target", "SN", "England", "RAG", "unit"
+            )?;
             for l in lines {
                 let b = l.benchmarks.as_ref();
                 writeln!(
@@ -181,7 +230,9 @@ pub fn write_xlsx(lines: &[IndicatorLine], path: &std::path::Path) -> Result<()>
     for (r, l) in lines.iter().enumerate() {
         for (c, cell) in row(l).iter().enumerate() {
             match cell.parse::<f64>() {
-                Ok(v) if c >= 3 && c != 6 && c != 7 => sheet.write_number(r as u32 + 1, c as u16, v)?,
+                Ok(v) if c >= 3 && c != 6 && c != 7 => {
+                    sheet.write_number(r as u32 + 1, c as u16, v)?
+                }
                 _ => sheet.write_string(r as u32 + 1, c as u16, cell)?,
             };
         }
@@ -207,6 +258,7 @@ pub fn write_xlsx(lines: &[IndicatorLine], path: &std::path::Path) -> Result<()>
             r += 1;
         }
     }
-    book.save(path).with_context(|| format!("cannot write {}", path.display()))?;
+    book.save(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

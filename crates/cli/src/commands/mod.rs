@@ -4,8 +4,8 @@ pub mod demo;
 pub mod generate;
 pub mod import;
 pub mod indicators;
-pub mod timescales;
 pub mod snapshots;
+pub mod timescales;
 pub mod validate;
 
 /// How a command ended when it did not fail.
@@ -23,10 +23,12 @@ use sightline_synth::{SynthConfig, Synthetic};
 
 /// Builds the generator's configuration from the command line.
 pub fn synth_config(args: &SynthArgs) -> Result<SynthConfig> {
-    let la_code = args
-        .la_code
-        .parse()
-        .with_context(|| format!("--la {}: expected a 3-digit DfE LA code such as 382", args.la_code))?;
+    let la_code = args.la_code.parse().with_context(|| {
+        format!(
+            "--la {}: expected a 3-digit DfE LA code such as 382",
+            args.la_code
+        )
+    })?;
     Ok(SynthConfig {
         population: args.population,
         seed: args.seed,

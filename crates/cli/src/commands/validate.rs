@@ -2,7 +2,9 @@
 //! by rule and write the record-level findings.
 
 use super::Done;
-use crate::args::{FindingsFormat, FindingsOutput, Validate903Args, ValidateCinArgs, ValidateCommand};
+use crate::args::{
+    FindingsFormat, FindingsOutput, Validate903Args, ValidateCinArgs, ValidateCommand,
+};
 use crate::progress::Ui;
 use anyhow::{Context, Result};
 use sightline_report::DataQualityReport;
@@ -26,21 +28,36 @@ fn ssda903(args: &Validate903Args, ui: &Ui) -> Result<Done> {
         args.output.year,
     )?;
     ui.done(step, format!("ran {} rules", reports.len()));
-    finish(&reports, &format!("SSDA903 {}", year_label(args.output.year)), false, &args.output)
+    finish(
+        &reports,
+        &format!("SSDA903 {}", year_label(args.output.year)),
+        false,
+        &args.output,
+    )
 }
 
 fn cin(args: &ValidateCinArgs, ui: &Ui) -> Result<Done> {
     let step = ui.step("streaming the CIN census");
     let reports = sightline_cli::validation::validate_cin(&args.file, args.output.year)?;
     ui.done(step, format!("ran {} rules", reports.len()));
-    finish(&reports, &format!("CIN census {}", year_label(args.output.year)), true, &args.output)
+    finish(
+        &reports,
+        &format!("CIN census {}", year_label(args.output.year)),
+        true,
+        &args.output,
+    )
 }
 
 fn year_label(year: i32) -> String {
     format!("{}-{:02}", year - 1, year % 100)
 }
 
-fn finish(reports: &[RuleReport], name: &str, with_severity: bool, output: &FindingsOutput) -> Result<Done> {
+fn finish(
+    reports: &[RuleReport],
+    name: &str,
+    with_severity: bool,
+    output: &FindingsOutput,
+) -> Result<Done> {
     let report = DataQualityReport {
         return_name: name.to_owned(),
         with_severity,
@@ -52,7 +69,11 @@ fn finish(reports: &[RuleReport], name: &str, with_severity: bool, output: &Find
         println!("findings written to {}", out.display());
     }
     let (errors, _) = report.totals();
-    Ok(if errors > 0 { Done::ErrorsFound } else { Done::Clean })
+    Ok(if errors > 0 {
+        Done::ErrorsFound
+    } else {
+        Done::Clean
+    })
 }
 
 /// Writes the report in the chosen format, or the one the file extension names.
@@ -101,6 +122,9 @@ fn print_summary(report: &DataQualityReport) {
     let passed = lines.iter().filter(|l| l.status == "passed").count();
     println!("  {passed} rules passed, {skipped} skipped (see the report for why)");
     if !broken.is_empty() {
-        println!("  rules that broke (a defect in Sightline, please report): {}", broken.join(", "));
+        println!(
+            "  rules that broke (a defect in Sightline, please report): {}",
+            broken.join(", ")
+        );
     }
 }

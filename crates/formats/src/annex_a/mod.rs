@@ -63,8 +63,8 @@ impl AnnexAList {
     }
 
     fn spec(self) -> &'static lists::ListSpec {
-        let index = usize::from(self.number.saturating_sub(1)).min(lists::LISTS.len() - 1);
-        lists::LISTS[index]
+        let index = usize::from(self.number.saturating_sub(1));
+        lists::LISTS.get(index).copied().unwrap_or(&lists::LIST_1)
     }
 
     /// The list number, 1 to 11.

@@ -68,22 +68,27 @@ fn group(episodes: &[ClaEpisode]) -> Grouping {
         let mut placement = None;
         let mut legal = None;
         let mut period = i as u32;
-        if let Some((p, pe)) = prev {
-            let (pp, pl, pper) = (g.placement_of[p], g.legal_of[p], g.period_first[p]);
+        if let Some((p, pe)) = prev
+            && let (Some(&pp), Some(&pl), Some(&pper)) = (
+                g.placement_of.get(p),
+                g.legal_of.get(p),
+                g.period_first.get(p),
+            )
+        {
             if e.reason_new != ReasonNewEpisode::S {
                 period = pper;
             }
-            let placement_span = g.placements[pp as usize];
+            let placement_ends_here = g.placements.get(pp as usize).is_some_and(|s| s.last == p);
             if e.reason_new == ReasonNewEpisode::L
-                && placement_span.last == p
+                && placement_ends_here
                 && pe.reason_place_change.is_none()
                 && same_placement(pe, e)
             {
                 placement = Some(pp);
             }
-            let legal_span = g.legals[pl as usize];
+            let legal_ends_here = g.legals.get(pl as usize).is_some_and(|s| s.last == p);
             if matches!(e.reason_new, ReasonNewEpisode::P | ReasonNewEpisode::T)
-                && legal_span.last == p
+                && legal_ends_here
                 && pe.legal_status == e.legal_status
             {
                 legal = Some(pl);
@@ -133,7 +138,9 @@ pub(crate) fn write_episodes(
         let period = period_id(i);
         w.text(e.id.as_str())
             .text(e.child.as_str())
-            .text(&placement_id(g.placement_of[i]))
+            .text(&placement_id(
+                g.placement_of.get(i).copied().unwrap_or_default(),
+            ))
             .date(e.start)
             .text(e.reason_new.code())
             .text(e.category_of_need.code())
@@ -143,7 +150,7 @@ pub(crate) fn write_episodes(
             .blank()
             .blank()
             .opt_date(period.map(|p| p.1))
-            .text(&legal_id(g.legal_of[i]))
+            .text(&legal_id(g.legal_of.get(i).copied().unwrap_or_default()))
             .opt_text(e.home_postcode.as_ref().map(|p| p.as_str()));
         w.end_row()?;
     }

@@ -3,10 +3,15 @@
 //! The SSD stores outcome flags as JSON text inside a CSV cell. Only flat objects of scalars and
 //! arrays of strings occur, so a small tolerant scanner is enough and avoids a JSON dependency.
 
+use std::borrow::Cow;
+
+/// A key and its value, borrowed from the cell when they hold no escapes.
+pub(crate) type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// Parses a flat JSON object of scalar values into `(key, value)` pairs, values as text
 /// (`"Y"` gives `Y`, `true` gives `true`, `null` gives an empty string). Text without escapes is
 /// borrowed, so the usual cell costs no allocation beyond the list.
-pub(crate) fn parse_flat_object(text: &str) -> Result<Vec<(Cow<'_, str>, Cow<'_, str>)>, String> {
+pub(crate) fn parse_flat_object(text: &str) -> Result<Vec<Pair<'_>>, String> {
     let mut s = Scanner::new(text);
     let mut out = Vec::new();
     s.expect(b'{')?;
@@ -43,8 +48,6 @@ pub(crate) fn parse_string_array(text: &str) -> Result<Vec<Cow<'_, str>>, String
         return s.end().map(|()| out);
     }
 }
-
-use std::borrow::Cow;
 
 /// Writes a JSON array of codes (codes never need escaping, but quotes are escaped anyway).
 pub(crate) fn string_array<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -192,10 +195,19 @@ mod tests {
     fn flat_objects_parse() {
         let pairs =
             parse_flat_object(r#" { "NFA_FLAG" : "Y", "CP": true, "X": null, "N": 3 } "#).unwrap();
-        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
-        assert_eq!(pairs, vec![("NFA_FLAG", "Y"), ("CP", "true"), ("X", ""), ("N", "3")]);
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_ref(), v.as_ref()))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![("NFA_FLAG", "Y"), ("CP", "true"), ("X", ""), ("N", "3")]
+        );
         let escaped = parse_flat_object(r#"{"A\"B":"C\\D"}"#).unwrap();
-        assert_eq!((escaped[0].0.as_ref(), escaped[0].1.as_ref()), ("A\"B", "C\\D"));
+        assert_eq!(
+            (escaped[0].0.as_ref(), escaped[0].1.as_ref()),
+            ("A\"B", "C\\D")
+        );
         assert_eq!(parse_flat_object("{}").unwrap(), vec![]);
         assert!(parse_flat_object(r#"{"A":"Y""#).is_err());
         assert!(parse_flat_object(r#"{"A":{"B":1}}"#).is_err());

@@ -54,7 +54,8 @@ fn for_each_row(
     Ok(())
 }
 
-/// Looks columns up by name in a table's declaration.
+/// Looks columns up by name in a table's declaration, for the few readers that compute a
+/// column name; the others resolve their columns once, before the first row.
 struct Cols {
     spec: &'static TableSpec,
 }
@@ -100,144 +101,99 @@ fn set_flags<'r>(row: &Row<'r>, col: Col) -> Result<Vec<Cow<'r, str>>, FormatErr
 
 /// Reads every table present in `files` into one set of records.
 pub(crate) fn read_tables(files: &TableFiles) -> Result<CaseRecords, FormatError> {
-    let __t = std::time::Instant::now();
     let mut r = CaseRecords {
         children: read_people(files)?,
         ..CaseRecords::default()
     };
-    eprintln!("people {:?}", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_contacts(files, &mut r.contacts)?;
-    eprintln!("{:>30} {:?}", "read_contacts(files, &mut r.co", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_early_help(files, &mut r.early_help)?;
-    eprintln!("{:>30} {:?}", "read_early_help(files, &mut r.", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_referrals(files, &mut r.referrals)?;
-    eprintln!("{:>30} {:?}", "read_referrals(files, &mut r.r", __t.elapsed());
-    let __t = std::time::Instant::now();
     r.assessments = read_assessments(files)?;
-    eprintln!("{:>30} {:?}", "r.assessments = read_assessmen", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_cin_plans(files, &mut r.cin_plans)?;
-    eprintln!("{:>30} {:?}", "read_cin_plans(files, &mut r.c", __t.elapsed());
-    let __t = std::time::Instant::now();
     r.visits = read_visits(files)?;
-    eprintln!("{:>30} {:?}", "r.visits = read_visits(files)?", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_section47s(files, &mut r.section47s)?;
-    eprintln!("{:>30} {:?}", "read_section47s(files, &mut r.", __t.elapsed());
-    let __t = std::time::Instant::now();
     r.conferences = read_conferences(files)?;
-    eprintln!("{:>30} {:?}", "r.conferences = read_conferenc", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_cp_plans(files, &mut r.cp_plans)?;
-    eprintln!("{:>30} {:?}", "read_cp_plans(files, &mut r.cp", __t.elapsed());
     r.cla_episodes = super::cla::read_episodes(
         files.of(&CLA_EPISODES),
         files.of(&CLA_PLACEMENT),
         files.of(&LEGAL_STATUS),
     )?;
-    let __t = std::time::Instant::now();
     read_cla_reviews(files, &mut r.cla_reviews)?;
-    eprintln!("{:>30} {:?}", "read_cla_reviews(files, &mut r", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_missing(files, &mut r.missing)?;
-    eprintln!("{:>30} {:?}", "read_missing(files, &mut r.mis", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_care_leavers(files, &mut r.care_leavers)?;
-    eprintln!("{:>30} {:?}", "read_care_leavers(files, &mut ", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_permanence(files, &mut r.permanence)?;
-    eprintln!("{:>30} {:?}", "read_permanence(files, &mut r.", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_previous_permanence(files, &mut r.previous_permanence)?;
-    eprintln!("{:>30} {:?}", "read_previous_permanence(files", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_workers(files, &mut r.workers)?;
-    eprintln!("{:>30} {:?}", "read_workers(files, &mut r.wor", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_teams(files, &mut r.teams)?;
-    eprintln!("{:>30} {:?}", "read_teams(files, &mut r.teams", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_allocations(files, &mut r.allocations)?;
-    eprintln!("{:>30} {:?}", "read_allocations(files, &mut r", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_strategy_discussions(files, &mut r.strategy_discussions)?;
-    eprintln!("{:>30} {:?}", "read_strategy_discussions(file", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_core_groups(files, &mut r.core_groups)?;
-    eprintln!("{:>30} {:?}", "read_core_groups(files, &mut r", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_cin_plan_reviews(files, &mut r.cin_plan_reviews)?;
-    eprintln!("{:>30} {:?}", "read_cin_plan_reviews(files, &", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_pathway_plans(files, &mut r.pathway_plans)?;
-    eprintln!("{:>30} {:?}", "read_pathway_plans(files, &mut", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_health_outcomes(files, &mut r.health_outcomes)?;
-    eprintln!("{:>30} {:?}", "read_health_outcomes(files, &m", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_supervisions(files, &mut r.supervisions)?;
-    eprintln!("{:>30} {:?}", "read_supervisions(files, &mut ", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_audits(files, &mut r.audits)?;
-    eprintln!("{:>30} {:?}", "read_audits(files, &mut r.audi", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_complaints(files, &mut r.complaints)?;
-    eprintln!("{:>30} {:?}", "read_complaints(files, &mut r.", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_foster_households(files, &mut r.foster_households)?;
-    eprintln!("{:>30} {:?}", "read_foster_households(files, ", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_private_fostering(files, &mut r.private_fostering)?;
-    eprintln!("{:>30} {:?}", "read_private_fostering(files, ", __t.elapsed());
-    let __t = std::time::Instant::now();
     read_lado(files, &mut r.lado_allegations)?;
-    eprintln!("{:>30} {:?}", "read_lado(files, &mut r.lado_a", __t.elapsed());
     Ok(r)
 }
 
 fn read_people(files: &TableFiles) -> Result<Vec<Child>, FormatError> {
     let mut children = Vec::new();
-    let mut index: IdMap<String, usize> = IdMap::default();
-    for_each_row(files, &PERSON, |c, row| {
-        let id_col = c.get("pers_person_id");
-        let id = row.required_text(id_col)?;
-        if index.insert(id.to_owned(), children.len()).is_some() {
-            return Err(row.error(id_col, id, "duplicate person id"));
+    // Where each child was read, to report a duplicate id once the index is built.
+    let mut places: Vec<(usize, u64)> = Vec::new();
+    let pers_person_id = PERSON.col("pers_person_id");
+    let pers_is_mother = PERSON.col("pers_is_mother");
+    let pers_upn = PERSON.col("pers_upn");
+    let pers_upn_unknown = PERSON.col("pers_upn_unknown");
+    let pers_sex = PERSON.col("pers_sex");
+    let pers_dob = PERSON.col("pers_dob");
+    let pers_expected_dob = PERSON.col("pers_expected_dob");
+    let pers_death_date = PERSON.col("pers_death_date");
+    let pers_ethnicity = PERSON.col("pers_ethnicity");
+    let pers_x_locality = PERSON.col("pers_x_locality");
+    for (file_index, file) in files.of(&PERSON).iter().enumerate() {
+        let mut t = TableReader::open(file, &PERSON)?;
+        while let Some(row) = t.next_row()? {
+            let is_mother = row.opt_flag(pers_is_mother)?.unwrap_or(false);
+            children.push(Child {
+                id: ChildId::new(row.required_text(pers_person_id)?),
+                upn: row.opt_text(pers_upn)?.map(Upn::new),
+                upn_unknown: row.opt_code(pers_upn_unknown, "UpnUnknown", UpnUnknown::from_code)?,
+                former_upn: None,
+                sex: row
+                    .opt_code(pers_sex, "Sex", Sex::from_code)?
+                    .unwrap_or(Sex::Unknown),
+                date_of_birth: row.opt_date(pers_dob)?,
+                expected_date_of_birth: row.opt_date(pers_expected_dob)?,
+                date_of_death: row.opt_date(pers_death_date)?,
+                ethnicity: row
+                    .opt_code(pers_ethnicity, "Ethnicity", Ethnicity::from_code)?
+                    .unwrap_or(Ethnicity::NOBT),
+                disabilities: Vec::new(),
+                uasc: None,
+                home_postcode: None,
+                locality: row
+                    .opt_text(pers_x_locality)?
+                    .map(|l| Locality(l.to_owned())),
+                motherhood: is_mother.then_some(Motherhood {
+                    first_child_born: None,
+                }),
+            });
+            places.push((file_index, row.line()));
         }
-        let is_mother = row.opt_flag(c.get("pers_is_mother"))?.unwrap_or(false);
-        children.push(Child {
-            id: ChildId::new(id),
-            upn: row.opt_text(c.get("pers_upn"))?.map(Upn::new),
-            upn_unknown: row.opt_code(
-                c.get("pers_upn_unknown"),
-                "UpnUnknown",
-                UpnUnknown::from_code,
-            )?,
-            former_upn: None,
-            sex: row
-                .opt_code(c.get("pers_sex"), "Sex", Sex::from_code)?
-                .unwrap_or(Sex::Unknown),
-            date_of_birth: row.opt_date(c.get("pers_dob"))?,
-            expected_date_of_birth: row.opt_date(c.get("pers_expected_dob"))?,
-            date_of_death: row.opt_date(c.get("pers_death_date"))?,
-            ethnicity: row
-                .opt_code(c.get("pers_ethnicity"), "Ethnicity", Ethnicity::from_code)?
-                .unwrap_or(Ethnicity::NOBT),
-            disabilities: Vec::new(),
-            uasc: None,
-            home_postcode: None,
-            locality: row
-                .opt_text(c.get("pers_x_locality"))?
-                .map(|l| Locality(l.to_owned())),
-            motherhood: is_mother.then_some(Motherhood {
-                first_child_born: None,
-            }),
-        });
-        Ok(())
-    })?;
+    }
+    let index = unique_index(
+        &children,
+        |c| c.id.as_str(),
+        &places,
+        files.of(&PERSON),
+        "pers_person_id",
+        "duplicate person id",
+    )?;
 
     // Rows of the child's other tables name the child; a row for an unknown child is an error,
     // since the model keeps these details on the child.
@@ -249,61 +205,75 @@ fn read_people(files: &TableFiles) -> Result<Vec<Child>, FormatError> {
             .ok_or_else(|| row.error(col, id, "no ssd_person row has this id"))
     };
     let mut updates: Vec<(usize, ChildPart)> = Vec::new();
-    for_each_row(files, &DISABILITY, |c, row| {
-        let i = child_of(row, c.get("disa_person_id"))?;
-        let code = row.code(
-            c.get("disa_disability_code"),
-            "Disability",
-            Disability::from_code,
-        )?;
+    let disa_person_id = DISABILITY.col("disa_person_id");
+    let disa_disability_code = DISABILITY.col("disa_disability_code");
+    for_each_row(files, &DISABILITY, |_, row| {
+        let i = child_of(row, disa_person_id)?;
+        let code = row.code(disa_disability_code, "Disability", Disability::from_code)?;
         // NONE marks a child without disabilities; the model stores that as an empty list.
         if code != Disability::NONE {
             updates.push((i, ChildPart::Disability(code)));
         }
         Ok(())
     })?;
-    for_each_row(files, &ADDRESS, |c, row| {
-        let i = child_of(row, c.get("addr_person_id"))?;
-        let kind = row.opt_text(c.get("addr_address_type"))?;
-        let current = row.opt_date(c.get("addr_address_end_date"))?.is_none();
+    let addr_person_id = ADDRESS.col("addr_person_id");
+    let addr_address_type = ADDRESS.col("addr_address_type");
+    let addr_address_end_date = ADDRESS.col("addr_address_end_date");
+    let addr_address_postcode = ADDRESS.col("addr_address_postcode");
+    for_each_row(files, &ADDRESS, |_, row| {
+        let i = child_of(row, addr_person_id)?;
+        let kind = row.opt_text(addr_address_type)?;
+        let current = row.opt_date(addr_address_end_date)?.is_none();
         if current
             && kind.is_none_or(|k| k.eq_ignore_ascii_case(HOME_ADDRESS))
-            && let Some(pc) = row.opt_text(c.get("addr_address_postcode"))?
+            && let Some(pc) = row.opt_text(addr_address_postcode)?
         {
             updates.push((i, ChildPart::Postcode(Postcode::normalised(pc))));
         }
         Ok(())
     })?;
-    for_each_row(files, &IMMIGRATION_STATUS, |c, row| {
-        let i = child_of(row, c.get("immi_person_id"))?;
-        let status = row.text(c.get("immi_immigration_status"))?;
+    let immi_person_id = IMMIGRATION_STATUS.col("immi_person_id");
+    let immi_immigration_status = IMMIGRATION_STATUS.col("immi_immigration_status");
+    let immi_immigration_status_start_date =
+        IMMIGRATION_STATUS.col("immi_immigration_status_start_date");
+    let immi_immigration_status_end_date =
+        IMMIGRATION_STATUS.col("immi_immigration_status_end_date");
+    for_each_row(files, &IMMIGRATION_STATUS, |_, row| {
+        let i = child_of(row, immi_person_id)?;
+        let status = row.text(immi_immigration_status)?;
         if status.eq_ignore_ascii_case(UASC_STATUS) || status.eq_ignore_ascii_case("U") {
             updates.push((
                 i,
                 ChildPart::Uasc(UascStatus {
-                    from: row.opt_date(c.get("immi_immigration_status_start_date"))?,
-                    ceased: row.opt_date(c.get("immi_immigration_status_end_date"))?,
+                    from: row.opt_date(immi_immigration_status_start_date)?,
+                    ceased: row.opt_date(immi_immigration_status_end_date)?,
                 }),
             ));
         }
         Ok(())
     })?;
-    for_each_row(files, &MOTHER, |c, row| {
-        let i = child_of(row, c.get("moth_person_id"))?;
-        let born = row.opt_date(c.get("moth_childs_dob"))?;
+    let moth_person_id = MOTHER.col("moth_person_id");
+    let moth_childs_dob = MOTHER.col("moth_childs_dob");
+    for_each_row(files, &MOTHER, |_, row| {
+        let i = child_of(row, moth_person_id)?;
+        let born = row.opt_date(moth_childs_dob)?;
         updates.push((i, ChildPart::FirstChildBorn(born)));
         Ok(())
     })?;
-    for_each_row(files, &LINKED_IDENTIFIERS, |c, row| {
-        let i = child_of(row, c.get("link_person_id"))?;
-        let kind = row.text(c.get("link_identifier_type"))?;
+    let link_person_id = LINKED_IDENTIFIERS.col("link_person_id");
+    let link_identifier_type = LINKED_IDENTIFIERS.col("link_identifier_type");
+    let link_identifier_value = LINKED_IDENTIFIERS.col("link_identifier_value");
+    for_each_row(files, &LINKED_IDENTIFIERS, |_, row| {
+        let i = child_of(row, link_person_id)?;
+        let kind = row.text(link_identifier_type)?;
         if kind.eq_ignore_ascii_case(FORMER_UPN)
-            && let Some(upn) = row.opt_text(c.get("link_identifier_value"))?
+            && let Some(upn) = row.opt_text(link_identifier_value)?
         {
             updates.push((i, ChildPart::FormerUpn(Upn::new(upn))));
         }
         Ok(())
     })?;
+    drop(index);
     for (i, part) in updates {
         if let Some(child) = children.get_mut(i) {
             part.apply(child);
@@ -341,14 +311,19 @@ impl ChildPart {
 }
 
 fn read_contacts(files: &TableFiles, out: &mut Vec<Contact>) -> Result<(), FormatError> {
-    for_each_row(files, &CONTACTS, |c, row| {
-        let flags = set_flags(row, c.get("cont_contact_outcome_json"))?;
+    let cont_contact_outcome_json = CONTACTS.col("cont_contact_outcome_json");
+    let cont_contact_id = CONTACTS.col("cont_contact_id");
+    let cont_person_id = CONTACTS.col("cont_person_id");
+    let cont_contact_date = CONTACTS.col("cont_contact_date");
+    let cont_contact_source_code = CONTACTS.col("cont_contact_source_code");
+    for_each_row(files, &CONTACTS, |_, row| {
+        let flags = set_flags(row, cont_contact_outcome_json)?;
         out.push(Contact {
-            id: record_id(row, c.get("cont_contact_id"))?,
-            child: child_id(row, c.get("cont_person_id"))?,
-            date: row.date(c.get("cont_contact_date"))?,
+            id: record_id(row, cont_contact_id)?,
+            child: child_id(row, cont_person_id)?,
+            date: row.date(cont_contact_date)?,
             source: row.code(
-                c.get("cont_contact_source_code"),
+                cont_contact_source_code,
                 "ReferralSource",
                 ReferralSource::from_code,
             )?,
@@ -359,9 +334,18 @@ fn read_contacts(files: &TableFiles, out: &mut Vec<Contact>) -> Result<(), Forma
 }
 
 fn read_early_help(files: &TableFiles, out: &mut Vec<EarlyHelpEpisode>) -> Result<(), FormatError> {
-    for_each_row(files, &EARLY_HELP, |c, row| {
-        let reason = row.text(c.get("earl_episode_reason"))?;
-        let end_reason = row.text(c.get("earl_episode_end_reason"))?;
+    let earl_episode_reason = EARLY_HELP.col("earl_episode_reason");
+    let earl_episode_end_reason = EARLY_HELP.col("earl_episode_end_reason");
+    let earl_episode_id = EARLY_HELP.col("earl_episode_id");
+    let earl_person_id = EARLY_HELP.col("earl_person_id");
+    let earl_x_locality = EARLY_HELP.col("earl_x_locality");
+    let earl_episode_organisation = EARLY_HELP.col("earl_episode_organisation");
+    let earl_episode_start_date = EARLY_HELP.col("earl_episode_start_date");
+    let earl_episode_end_date = EARLY_HELP.col("earl_episode_end_date");
+    let earl_episode_worker_id = EARLY_HELP.col("earl_episode_worker_id");
+    for_each_row(files, &EARLY_HELP, |_, row| {
+        let reason = row.text(earl_episode_reason)?;
+        let end_reason = row.text(earl_episode_end_reason)?;
         let step = if end_reason.eq_ignore_ascii_case(codes::STEP_UP_REASON) {
             Some(StepChange::StepUp)
         } else if reason.eq_ignore_ascii_case(codes::STEP_DOWN_REASON) {
@@ -370,47 +354,54 @@ fn read_early_help(files: &TableFiles, out: &mut Vec<EarlyHelpEpisode>) -> Resul
             None
         };
         out.push(EarlyHelpEpisode {
-            id: record_id(row, c.get("earl_episode_id"))?,
-            child: child_id(row, c.get("earl_person_id"))?,
+            id: record_id(row, earl_episode_id)?,
+            child: child_id(row, earl_person_id)?,
             locality: row
-                .opt_text(c.get("earl_x_locality"))?
+                .opt_text(earl_x_locality)?
                 .map(|l| Locality(l.to_owned())),
-            organisation: row
-                .opt_text(c.get("earl_episode_organisation"))?
-                .map(str::to_owned),
-            start: row.date(c.get("earl_episode_start_date"))?,
-            end: row.opt_date(c.get("earl_episode_end_date"))?,
+            organisation: row.opt_text(earl_episode_organisation)?.map(str::to_owned),
+            start: row.date(earl_episode_start_date)?,
+            end: row.opt_date(earl_episode_end_date)?,
             step,
-            worker: opt_worker_id(row, c.get("earl_episode_worker_id"))?,
+            worker: opt_worker_id(row, earl_episode_worker_id)?,
         });
         Ok(())
     })
 }
 
 fn read_referrals(files: &TableFiles, out: &mut Vec<Referral>) -> Result<(), FormatError> {
-    for_each_row(files, &CIN_EPISODES, |c, row| {
+    let cine_referral_id = CIN_EPISODES.col("cine_referral_id");
+    let cine_person_id = CIN_EPISODES.col("cine_person_id");
+    let cine_referral_date = CIN_EPISODES.col("cine_referral_date");
+    let cine_referral_source_code = CIN_EPISODES.col("cine_referral_source_code");
+    let cine_cin_primary_need_code = CIN_EPISODES.col("cine_cin_primary_need_code");
+    let cine_referral_nfa = CIN_EPISODES.col("cine_referral_nfa");
+    let cine_close_date = CIN_EPISODES.col("cine_close_date");
+    let cine_close_reason = CIN_EPISODES.col("cine_close_reason");
+    let cine_referral_team = CIN_EPISODES.col("cine_referral_team");
+    for_each_row(files, &CIN_EPISODES, |_, row| {
         out.push(Referral {
-            id: record_id(row, c.get("cine_referral_id"))?,
-            child: child_id(row, c.get("cine_person_id"))?,
-            date: row.date(c.get("cine_referral_date"))?,
+            id: record_id(row, cine_referral_id)?,
+            child: child_id(row, cine_person_id)?,
+            date: row.date(cine_referral_date)?,
             source: row.code(
-                c.get("cine_referral_source_code"),
+                cine_referral_source_code,
                 "ReferralSource",
                 ReferralSource::from_code,
             )?,
             primary_need: row.opt_code(
-                c.get("cine_cin_primary_need_code"),
+                cine_cin_primary_need_code,
                 "PrimaryNeed",
                 PrimaryNeed::from_code,
             )?,
-            nfa: row.opt_flag(c.get("cine_referral_nfa"))?.unwrap_or(false),
-            closure_date: row.opt_date(c.get("cine_close_date"))?,
+            nfa: row.opt_flag(cine_referral_nfa)?.unwrap_or(false),
+            closure_date: row.opt_date(cine_close_date)?,
             closure_reason: row.opt_code(
-                c.get("cine_close_reason"),
+                cine_close_reason,
                 "ReasonForClosure",
                 ReasonForClosure::from_code,
             )?,
-            team: row.opt_text(c.get("cine_referral_team"))?.map(TeamId::new),
+            team: row.opt_text(cine_referral_team)?.map(TeamId::new),
         });
         Ok(())
     })
@@ -418,63 +409,117 @@ fn read_referrals(files: &TableFiles, out: &mut Vec<Referral>) -> Result<(), For
 
 fn read_assessments(files: &TableFiles) -> Result<Vec<Assessment>, FormatError> {
     let mut out = Vec::new();
-    let mut index: IdMap<String, usize> = IdMap::default();
-    for_each_row(files, &CIN_ASSESSMENTS, |c, row| {
-        let id_col = c.get("cina_assessment_id");
-        let id = row.required_text(id_col)?;
-        if index.insert(id.to_owned(), out.len()).is_some() {
-            return Err(row.error(id_col, id, "duplicate assessment id"));
+    let mut places: Vec<(usize, u64)> = Vec::new();
+    let cina_assessment_id = CIN_ASSESSMENTS.col("cina_assessment_id");
+    let cina_assessment_outcome_json = CIN_ASSESSMENTS.col("cina_assessment_outcome_json");
+    let cina_assessment_outcome_nfa = CIN_ASSESSMENTS.col("cina_assessment_outcome_nfa");
+    let cina_person_id = CIN_ASSESSMENTS.col("cina_person_id");
+    let cina_referral_id = CIN_ASSESSMENTS.col("cina_referral_id");
+    let cina_assessment_start_date = CIN_ASSESSMENTS.col("cina_assessment_start_date");
+    let cina_assessment_auth_date = CIN_ASSESSMENTS.col("cina_assessment_auth_date");
+    let cina_assessment_worker_id = CIN_ASSESSMENTS.col("cina_assessment_worker_id");
+    for (file_index, file) in files.of(&CIN_ASSESSMENTS).iter().enumerate() {
+        let mut t = TableReader::open(file, &CIN_ASSESSMENTS)?;
+        while let Some(row) = t.next_row()? {
+            let flags = set_flags(&row, cina_assessment_outcome_json)?;
+            let mut outcome = codes::assessment_outcome_from_flags(&flags);
+            if outcome.is_none() && row.opt_flag(cina_assessment_outcome_nfa)? == Some(true) {
+                outcome = Some(AssessmentOutcome::NoFurtherAction);
+            }
+            out.push(Assessment {
+                id: record_id(&row, cina_assessment_id)?,
+                child: child_id(&row, cina_person_id)?,
+                referral: record_id(&row, cina_referral_id)?,
+                start: row.date(cina_assessment_start_date)?,
+                authorised: row.opt_date(cina_assessment_auth_date)?,
+                factors: Vec::new(),
+                outcome,
+                worker: opt_worker_id(&row, cina_assessment_worker_id)?,
+            });
+            places.push((file_index, row.line()));
         }
-        let flags = set_flags(row, c.get("cina_assessment_outcome_json"))?;
-        let mut outcome = codes::assessment_outcome_from_flags(&flags);
-        if outcome.is_none() && row.opt_flag(c.get("cina_assessment_outcome_nfa"))? == Some(true) {
-            outcome = Some(AssessmentOutcome::NoFurtherAction);
-        }
-        out.push(Assessment {
-            id: RecordId::new(id),
-            child: child_id(row, c.get("cina_person_id"))?,
-            referral: record_id(row, c.get("cina_referral_id"))?,
-            start: row.date(c.get("cina_assessment_start_date"))?,
-            authorised: row.opt_date(c.get("cina_assessment_auth_date"))?,
-            factors: Vec::new(),
-            outcome,
-            worker: opt_worker_id(row, c.get("cina_assessment_worker_id"))?,
-        });
-        Ok(())
-    })?;
-    for_each_row(files, &ASSESSMENT_FACTORS, |c, row| {
-        let id_col = c.get("cinf_assessment_id");
-        let id = row.required_text(id_col)?;
-        let i = *index
-            .get(id)
-            .ok_or_else(|| row.error(id_col, id, "no ssd_cin_assessments row has this id"))?;
-        let list_col = c.get("cinf_assessment_factors_json");
+    }
+    let index = unique_index(
+        &out,
+        |a| a.id.as_str(),
+        &places,
+        files.of(&CIN_ASSESSMENTS),
+        "cina_assessment_id",
+        "duplicate assessment id",
+    )?;
+    let mut factors: Vec<(usize, AssessmentFactor)> = Vec::new();
+    let cinf_assessment_id = ASSESSMENT_FACTORS.col("cinf_assessment_id");
+    let cinf_assessment_factors_json = ASSESSMENT_FACTORS.col("cinf_assessment_factors_json");
+    for_each_row(files, &ASSESSMENT_FACTORS, |_, row| {
+        let id = row.required_text(cinf_assessment_id)?;
+        let i = *index.get(id).ok_or_else(|| {
+            row.error(
+                cinf_assessment_id,
+                id,
+                "no ssd_cin_assessments row has this id",
+            )
+        })?;
+        let list_col = cinf_assessment_factors_json;
         let text = row.text(list_col)?;
-        let items = if text.is_empty() {
-            Vec::new()
-        } else {
-            json::parse_string_array(text).map_err(|m| row.error(list_col, text, m))?
-        };
-        for item in items {
+        if text.is_empty() {
+            return Ok(());
+        }
+        for item in json::parse_string_array(text).map_err(|m| row.error(list_col, text, m))? {
             let factor = AssessmentFactor::from_code(&item)
                 .ok_or_else(|| row.error(list_col, &item, "not an AssessmentFactor code"))?;
-            if let Some(a) = out.get_mut(i) {
-                a.factors.push(factor);
-            }
+            factors.push((i, factor));
         }
         Ok(())
     })?;
+    drop(index);
+    for (i, factor) in factors {
+        if let Some(a) = out.get_mut(i) {
+            a.factors.push(factor);
+        }
+    }
     Ok(out)
 }
 
+/// Indexes records by id; a repeated id is an error at the place the repeat was read.
+fn unique_index<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+    places: &[(usize, u64)],
+    files: &[PathBuf],
+    field: &str,
+    message: &str,
+) -> Result<IdMap<&'a str, usize>, FormatError> {
+    let mut index: IdMap<&str, usize> = IdMap::default();
+    index.reserve(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let key = id(item);
+        if index.insert(key, i).is_some() {
+            let (file_index, line) = places.get(i).copied().unwrap_or((0, 0));
+            return Err(FormatError::Field {
+                file: files.get(file_index).cloned().unwrap_or_default(),
+                location: crate::Location::Line(line),
+                field: field.to_owned(),
+                value: key.to_owned(),
+                message: message.to_owned(),
+            });
+        }
+    }
+    Ok(index)
+}
+
 fn read_cin_plans(files: &TableFiles, out: &mut Vec<CinPlan>) -> Result<(), FormatError> {
-    for_each_row(files, &CIN_PLANS, |c, row| {
+    let cinp_cin_plan_id = CIN_PLANS.col("cinp_cin_plan_id");
+    let cinp_person_id = CIN_PLANS.col("cinp_person_id");
+    let cinp_referral_id = CIN_PLANS.col("cinp_referral_id");
+    let cinp_cin_plan_start_date = CIN_PLANS.col("cinp_cin_plan_start_date");
+    let cinp_cin_plan_end_date = CIN_PLANS.col("cinp_cin_plan_end_date");
+    for_each_row(files, &CIN_PLANS, |_, row| {
         out.push(CinPlan {
-            id: record_id(row, c.get("cinp_cin_plan_id"))?,
-            child: child_id(row, c.get("cinp_person_id"))?,
-            referral: record_id(row, c.get("cinp_referral_id"))?,
-            start: row.date(c.get("cinp_cin_plan_start_date"))?,
-            end: row.opt_date(c.get("cinp_cin_plan_end_date"))?,
+            id: record_id(row, cinp_cin_plan_id)?,
+            child: child_id(row, cinp_person_id)?,
+            referral: record_id(row, cinp_referral_id)?,
+            start: row.date(cinp_cin_plan_start_date)?,
+            end: row.opt_date(cinp_cin_plan_end_date)?,
         });
         Ok(())
     })
@@ -521,20 +566,29 @@ fn read_visits(files: &TableFiles) -> Result<Vec<Visit>, FormatError> {
 }
 
 fn read_section47s(files: &TableFiles, out: &mut Vec<Section47>) -> Result<(), FormatError> {
-    for_each_row(files, &S47_ENQUIRY, |c, row| {
-        let flags = set_flags(row, c.get("s47e_s47_outcome_json"))?;
+    let s47e_s47_outcome_json = S47_ENQUIRY.col("s47e_s47_outcome_json");
+    let s47e_s47_nfa = S47_ENQUIRY.col("s47e_s47_nfa");
+    let s47e_s47_enquiry_id = S47_ENQUIRY.col("s47e_s47_enquiry_id");
+    let s47e_person_id = S47_ENQUIRY.col("s47e_person_id");
+    let s47e_referral_id = S47_ENQUIRY.col("s47e_referral_id");
+    let s47e_x_strategy_discussion_id = S47_ENQUIRY.col("s47e_x_strategy_discussion_id");
+    let s47e_s47_start_date = S47_ENQUIRY.col("s47e_s47_start_date");
+    let s47e_s47_end_date = S47_ENQUIRY.col("s47e_s47_end_date");
+    let s47e_x_icpc_target_date = S47_ENQUIRY.col("s47e_x_icpc_target_date");
+    for_each_row(files, &S47_ENQUIRY, |_, row| {
+        let flags = set_flags(row, s47e_s47_outcome_json)?;
         let mut outcome = codes::s47_outcome_from_flags(&flags);
-        if outcome.is_none() && row.opt_flag(c.get("s47e_s47_nfa"))? == Some(true) {
+        if outcome.is_none() && row.opt_flag(s47e_s47_nfa)? == Some(true) {
             outcome = Some(S47Outcome::NoFurtherAction);
         }
         out.push(Section47 {
-            id: record_id(row, c.get("s47e_s47_enquiry_id"))?,
-            child: child_id(row, c.get("s47e_person_id"))?,
-            referral: record_id(row, c.get("s47e_referral_id"))?,
-            strategy_discussion: opt_record_id(row, c.get("s47e_x_strategy_discussion_id"))?,
-            start: row.date(c.get("s47e_s47_start_date"))?,
-            end: row.opt_date(c.get("s47e_s47_end_date"))?,
-            icpc_target: row.opt_date(c.get("s47e_x_icpc_target_date"))?,
+            id: record_id(row, s47e_s47_enquiry_id)?,
+            child: child_id(row, s47e_person_id)?,
+            referral: record_id(row, s47e_referral_id)?,
+            strategy_discussion: opt_record_id(row, s47e_x_strategy_discussion_id)?,
+            start: row.date(s47e_s47_start_date)?,
+            end: row.opt_date(s47e_s47_end_date)?,
+            icpc_target: row.opt_date(s47e_x_icpc_target_date)?,
             icpc_required: flags
                 .iter()
                 .any(|f| f.eq_ignore_ascii_case(codes::CP_CONFERENCE_FLAG)),
@@ -546,43 +600,56 @@ fn read_section47s(files: &TableFiles, out: &mut Vec<Section47>) -> Result<(), F
 
 fn read_conferences(files: &TableFiles) -> Result<Vec<ChildProtectionConference>, FormatError> {
     let mut items = Vec::new();
-    for_each_row(files, &INITIAL_CP_CONFERENCE, |c, row| {
-        let transfer_in = row
-            .opt_flag(c.get("icpc_icpc_transfer_in"))?
-            .unwrap_or(false);
+    let icpc_icpc_transfer_in = INITIAL_CP_CONFERENCE.col("icpc_icpc_transfer_in");
+    let icpc_icpc_id = INITIAL_CP_CONFERENCE.col("icpc_icpc_id");
+    let icpc_person_id = INITIAL_CP_CONFERENCE.col("icpc_person_id");
+    let icpc_referral_id = INITIAL_CP_CONFERENCE.col("icpc_referral_id");
+    let icpc_s47_enquiry_id = INITIAL_CP_CONFERENCE.col("icpc_s47_enquiry_id");
+    let icpc_cp_plan_id = INITIAL_CP_CONFERENCE.col("icpc_cp_plan_id");
+    let icpc_icpc_date = INITIAL_CP_CONFERENCE.col("icpc_icpc_date");
+    let icpc_icpc_outcome_cp_flag = INITIAL_CP_CONFERENCE.col("icpc_icpc_outcome_cp_flag");
+    let icpc_x_order = INITIAL_CP_CONFERENCE.col("icpc_x_order");
+    for_each_row(files, &INITIAL_CP_CONFERENCE, |_, row| {
+        let transfer_in = row.opt_flag(icpc_icpc_transfer_in)?.unwrap_or(false);
         let conference = ChildProtectionConference {
-            id: record_id(row, c.get("icpc_icpc_id"))?,
-            child: child_id(row, c.get("icpc_person_id"))?,
-            referral: record_id(row, c.get("icpc_referral_id"))?,
+            id: record_id(row, icpc_icpc_id)?,
+            child: child_id(row, icpc_person_id)?,
+            referral: record_id(row, icpc_referral_id)?,
             kind: if transfer_in {
                 ConferenceKind::TransferIn
             } else {
                 ConferenceKind::Initial
             },
-            s47: opt_record_id(row, c.get("icpc_s47_enquiry_id"))?,
-            plan: opt_record_id(row, c.get("icpc_cp_plan_id"))?,
-            date: row.date(c.get("icpc_icpc_date"))?,
-            plan_decided: row
-                .opt_flag(c.get("icpc_icpc_outcome_cp_flag"))?
-                .unwrap_or(false),
+            s47: opt_record_id(row, icpc_s47_enquiry_id)?,
+            plan: opt_record_id(row, icpc_cp_plan_id)?,
+            date: row.date(icpc_icpc_date)?,
+            plan_decided: row.opt_flag(icpc_icpc_outcome_cp_flag)?.unwrap_or(false),
         };
-        items.push((row.opt_whole::<u64>(c.get("icpc_x_order"))?, conference));
+        items.push((row.opt_whole::<u64>(icpc_x_order)?, conference));
         Ok(())
     })?;
-    for_each_row(files, &CP_REVIEWS, |c, row| {
+    let cppr_cp_review_id = CP_REVIEWS.col("cppr_cp_review_id");
+    let cppr_person_id = CP_REVIEWS.col("cppr_person_id");
+    let cppr_x_referral_id = CP_REVIEWS.col("cppr_x_referral_id");
+    let cppr_x_s47_enquiry_id = CP_REVIEWS.col("cppr_x_s47_enquiry_id");
+    let cppr_cp_plan_id = CP_REVIEWS.col("cppr_cp_plan_id");
+    let cppr_cp_review_date = CP_REVIEWS.col("cppr_cp_review_date");
+    let cppr_cp_review_outcome_continue_cp = CP_REVIEWS.col("cppr_cp_review_outcome_continue_cp");
+    let cppr_x_order = CP_REVIEWS.col("cppr_x_order");
+    for_each_row(files, &CP_REVIEWS, |_, row| {
         let conference = ChildProtectionConference {
-            id: record_id(row, c.get("cppr_cp_review_id"))?,
-            child: child_id(row, c.get("cppr_person_id"))?,
-            referral: record_id(row, c.get("cppr_x_referral_id"))?,
+            id: record_id(row, cppr_cp_review_id)?,
+            child: child_id(row, cppr_person_id)?,
+            referral: record_id(row, cppr_x_referral_id)?,
             kind: ConferenceKind::Review,
-            s47: opt_record_id(row, c.get("cppr_x_s47_enquiry_id"))?,
-            plan: opt_record_id(row, c.get("cppr_cp_plan_id"))?,
-            date: row.date(c.get("cppr_cp_review_date"))?,
+            s47: opt_record_id(row, cppr_x_s47_enquiry_id)?,
+            plan: opt_record_id(row, cppr_cp_plan_id)?,
+            date: row.date(cppr_cp_review_date)?,
             plan_decided: row
-                .opt_flag(c.get("cppr_cp_review_outcome_continue_cp"))?
+                .opt_flag(cppr_cp_review_outcome_continue_cp)?
                 .unwrap_or(false),
         };
-        items.push((row.opt_whole::<u64>(c.get("cppr_x_order"))?, conference));
+        items.push((row.opt_whole::<u64>(cppr_x_order)?, conference));
         Ok(())
     })?;
     Ok(restore_order(items))
@@ -592,37 +659,49 @@ fn read_cp_plans(
     files: &TableFiles,
     out: &mut Vec<ChildProtectionPlan>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &CP_PLANS, |c, row| {
+    let cppl_cp_plan_id = CP_PLANS.col("cppl_cp_plan_id");
+    let cppl_person_id = CP_PLANS.col("cppl_person_id");
+    let cppl_referral_id = CP_PLANS.col("cppl_referral_id");
+    let cppl_cp_plan_start_date = CP_PLANS.col("cppl_cp_plan_start_date");
+    let cppl_cp_plan_end_date = CP_PLANS.col("cppl_cp_plan_end_date");
+    let cppl_cp_plan_initial_category = CP_PLANS.col("cppl_cp_plan_initial_category");
+    let cppl_cp_plan_latest_category = CP_PLANS.col("cppl_cp_plan_latest_category");
+    let cppl_x_previous_plans = CP_PLANS.col("cppl_x_previous_plans");
+    for_each_row(files, &CP_PLANS, |_, row| {
         out.push(ChildProtectionPlan {
-            id: record_id(row, c.get("cppl_cp_plan_id"))?,
-            child: child_id(row, c.get("cppl_person_id"))?,
-            referral: record_id(row, c.get("cppl_referral_id"))?,
-            start: row.date(c.get("cppl_cp_plan_start_date"))?,
-            end: row.opt_date(c.get("cppl_cp_plan_end_date"))?,
+            id: record_id(row, cppl_cp_plan_id)?,
+            child: child_id(row, cppl_person_id)?,
+            referral: record_id(row, cppl_referral_id)?,
+            start: row.date(cppl_cp_plan_start_date)?,
+            end: row.opt_date(cppl_cp_plan_end_date)?,
             initial_category: row.code(
-                c.get("cppl_cp_plan_initial_category"),
+                cppl_cp_plan_initial_category,
                 "CategoryOfAbuse",
                 CategoryOfAbuse::from_code,
             )?,
             latest_category: row.code(
-                c.get("cppl_cp_plan_latest_category"),
+                cppl_cp_plan_latest_category,
                 "CategoryOfAbuse",
                 CategoryOfAbuse::from_code,
             )?,
-            previous_plans: row.opt_whole(c.get("cppl_x_previous_plans"))?.unwrap_or(0),
+            previous_plans: row.opt_whole(cppl_x_previous_plans)?.unwrap_or(0),
         });
         Ok(())
     })
 }
 
 fn read_cla_reviews(files: &TableFiles, out: &mut Vec<ClaReview>) -> Result<(), FormatError> {
-    for_each_row(files, &CLA_REVIEWS, |c, row| {
+    let clar_cla_review_id = CLA_REVIEWS.col("clar_cla_review_id");
+    let clar_cla_person_id = CLA_REVIEWS.col("clar_cla_person_id");
+    let clar_cla_review_date = CLA_REVIEWS.col("clar_cla_review_date");
+    let clar_cla_review_participation = CLA_REVIEWS.col("clar_cla_review_participation");
+    for_each_row(files, &CLA_REVIEWS, |_, row| {
         out.push(ClaReview {
-            id: record_id(row, c.get("clar_cla_review_id"))?,
-            child: child_id(row, c.get("clar_cla_person_id"))?,
-            date: row.date(c.get("clar_cla_review_date"))?,
+            id: record_id(row, clar_cla_review_id)?,
+            child: child_id(row, clar_cla_person_id)?,
+            date: row.date(clar_cla_review_date)?,
             participation: row.code(
-                c.get("clar_cla_review_participation"),
+                clar_cla_review_participation,
                 "ReviewParticipation",
                 ReviewParticipation::from_code,
             )?,
@@ -632,9 +711,14 @@ fn read_cla_reviews(files: &TableFiles, out: &mut Vec<ClaReview>) -> Result<(), 
 }
 
 fn read_missing(files: &TableFiles, out: &mut Vec<MissingEpisode>) -> Result<(), FormatError> {
+    let miss_missing_episode_start_date = MISSING.col("miss_missing_episode_start_date");
+    let miss_missing_episode_end_date = MISSING.col("miss_missing_episode_end_date");
+    let miss_missing_episode_type = MISSING.col("miss_missing_episode_type");
+    let miss_table_id = MISSING.col("miss_table_id");
+    let miss_person_id = MISSING.col("miss_person_id");
     for_each_row(files, &MISSING, |c, row| {
-        let start = row.date(c.get("miss_missing_episode_start_date"))?;
-        let end = row.opt_date(c.get("miss_missing_episode_end_date"))?;
+        let start = row.date(miss_missing_episode_start_date)?;
+        let end = row.opt_date(miss_missing_episode_end_date)?;
         // Standard extracts say only Y/N; the return date (or the start, while still missing)
         // is then the nearest known date of the offer or interview.
         let nearest = end.unwrap_or(start);
@@ -647,10 +731,10 @@ fn read_missing(files: &TableFiles, out: &mut Vec<MissingEpisode>) -> Result<(),
                 }),
             }
         };
-        let kind_col = c.get("miss_missing_episode_type");
+        let kind_col = miss_missing_episode_type;
         out.push(MissingEpisode {
-            id: record_id(row, c.get("miss_table_id"))?,
-            child: child_id(row, c.get("miss_person_id"))?,
+            id: record_id(row, miss_table_id)?,
+            child: child_id(row, miss_person_id)?,
             kind: row.parse(kind_col, |t| {
                 MissingKind::from_code(t)
                     .or_else(|| match t.to_ascii_lowercase().as_str() {
@@ -706,26 +790,26 @@ fn read_care_leavers(
     files: &TableFiles,
     out: &mut Vec<CareLeaverContact>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &CARE_LEAVERS, |c, row| {
+    let clea_table_id = CARE_LEAVERS.col("clea_table_id");
+    let clea_person_id = CARE_LEAVERS.col("clea_person_id");
+    let clea_x_birthday_age = CARE_LEAVERS.col("clea_x_birthday_age");
+    let clea_care_leaver_latest_contact = CARE_LEAVERS.col("clea_care_leaver_latest_contact");
+    let clea_care_leaver_in_touch = CARE_LEAVERS.col("clea_care_leaver_in_touch");
+    let clea_care_leaver_activity = CARE_LEAVERS.col("clea_care_leaver_activity");
+    let clea_care_leaver_accommodation = CARE_LEAVERS.col("clea_care_leaver_accommodation");
+    let clea_care_leaver_accom_suitable = CARE_LEAVERS.col("clea_care_leaver_accom_suitable");
+    for_each_row(files, &CARE_LEAVERS, |_, row| {
         out.push(CareLeaverContact {
-            id: record_id(row, c.get("clea_table_id"))?,
-            child: child_id(row, c.get("clea_person_id"))?,
-            birthday_age: row.whole(c.get("clea_x_birthday_age"))?,
-            contact_date: row.opt_date(c.get("clea_care_leaver_latest_contact"))?,
-            in_touch: row.code(
-                c.get("clea_care_leaver_in_touch"),
-                "InTouch",
-                InTouch::from_code,
-            )?,
-            activity: row.code(
-                c.get("clea_care_leaver_activity"),
-                "Activity",
-                Activity::from_code,
-            )?,
+            id: record_id(row, clea_table_id)?,
+            child: child_id(row, clea_person_id)?,
+            birthday_age: row.whole(clea_x_birthday_age)?,
+            contact_date: row.opt_date(clea_care_leaver_latest_contact)?,
+            in_touch: row.code(clea_care_leaver_in_touch, "InTouch", InTouch::from_code)?,
+            activity: row.code(clea_care_leaver_activity, "Activity", Activity::from_code)?,
             accommodation: accommodation(
                 row,
-                c.get("clea_care_leaver_accommodation"),
-                c.get("clea_care_leaver_accom_suitable"),
+                clea_care_leaver_accommodation,
+                clea_care_leaver_accom_suitable,
             )?,
         });
         Ok(())
@@ -733,16 +817,31 @@ fn read_care_leavers(
 }
 
 fn read_permanence(files: &TableFiles, out: &mut Vec<Permanence>) -> Result<(), FormatError> {
-    for_each_row(files, &PERMANENCE, |c, row| {
-        let sex_col = c.get("perm_adopter_sex");
+    let perm_adopter_sex = PERMANENCE.col("perm_adopter_sex");
+    let perm_adopter_legal_status = PERMANENCE.col("perm_adopter_legal_status");
+    let perm_number_of_adopters = PERMANENCE.col("perm_number_of_adopters");
+    let perm_adopted_by_carer_flag = PERMANENCE.col("perm_adopted_by_carer_flag");
+    let perm_table_id = PERMANENCE.col("perm_table_id");
+    let perm_person_id = PERMANENCE.col("perm_person_id");
+    let perm_x_plan_date = PERMANENCE.col("perm_x_plan_date");
+    let perm_adm_decision_date = PERMANENCE.col("perm_adm_decision_date");
+    let perm_placement_order_date = PERMANENCE.col("perm_placement_order_date");
+    let perm_matched_date = PERMANENCE.col("perm_matched_date");
+    let perm_placed_for_adoption_date = PERMANENCE.col("perm_placed_for_adoption_date");
+    let perm_decision_reversed_date = PERMANENCE.col("perm_decision_reversed_date");
+    let perm_decision_reversed_reason = PERMANENCE.col("perm_decision_reversed_reason");
+    let perm_permanence_order_type = PERMANENCE.col("perm_permanence_order_type");
+    let perm_permanence_order_date = PERMANENCE.col("perm_permanence_order_date");
+    for_each_row(files, &PERMANENCE, |_, row| {
+        let sex_col = perm_adopter_sex;
         let sex = row.opt_code(sex_col, "AdopterSex", AdopterSex::from_code)?;
         let legal = row.opt_code(
-            c.get("perm_adopter_legal_status"),
+            perm_adopter_legal_status,
             "AdopterLegalStatus",
             AdopterLegalStatus::from_code,
         )?;
-        let count = row.opt_whole::<u8>(c.get("perm_number_of_adopters"))?;
-        let by_carer = row.opt_flag(c.get("perm_adopted_by_carer_flag"))?;
+        let count = row.opt_whole::<u8>(perm_number_of_adopters)?;
+        let by_carer = row.opt_flag(perm_adopted_by_carer_flag)?;
         let adopters = match (sex, legal, count, by_carer) {
             (Some(sex), Some(legal_status), Some(count), Some(foster_carers)) => Some(Adopters {
                 foster_carers,
@@ -760,23 +859,23 @@ fn read_permanence(files: &TableFiles, out: &mut Vec<Permanence>) -> Result<(), 
             }
         };
         out.push(Permanence {
-            id: record_id(row, c.get("perm_table_id"))?,
-            child: child_id(row, c.get("perm_person_id"))?,
-            plan_date: row.opt_date(c.get("perm_x_plan_date"))?,
-            adm_decision: row.opt_date(c.get("perm_adm_decision_date"))?,
-            placement_order: row.opt_date(c.get("perm_placement_order_date"))?,
-            matched: row.opt_date(c.get("perm_matched_date"))?,
-            placed_for_adoption: row.opt_date(c.get("perm_placed_for_adoption_date"))?,
-            decision_reversed: row.opt_date(c.get("perm_decision_reversed_date"))?,
+            id: record_id(row, perm_table_id)?,
+            child: child_id(row, perm_person_id)?,
+            plan_date: row.opt_date(perm_x_plan_date)?,
+            adm_decision: row.opt_date(perm_adm_decision_date)?,
+            placement_order: row.opt_date(perm_placement_order_date)?,
+            matched: row.opt_date(perm_matched_date)?,
+            placed_for_adoption: row.opt_date(perm_placed_for_adoption_date)?,
+            decision_reversed: row.opt_date(perm_decision_reversed_date)?,
             reversal_reason: row.opt_code(
-                c.get("perm_decision_reversed_reason"),
+                perm_decision_reversed_reason,
                 "ReasonPlacedCeased",
                 ReasonPlacedCeased::from_code,
             )?,
-            order: row.opt_parse(c.get("perm_permanence_order_type"), |t| {
+            order: row.opt_parse(perm_permanence_order_type, |t| {
                 codes::order_from_text(t).ok_or_else(|| "not a permanence order type".to_owned())
             })?,
-            order_date: row.opt_date(c.get("perm_permanence_order_date"))?,
+            order_date: row.opt_date(perm_permanence_order_date)?,
             adopters,
         });
         Ok(())
@@ -816,57 +915,69 @@ fn read_previous_permanence(
     files: &TableFiles,
     out: &mut Vec<PreviousPermanenceRecord>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &PREVIOUS_PERMANENCE, |c, row| {
+    let lapp_person_id = PREVIOUS_PERMANENCE.col("lapp_person_id");
+    let lapp_previous_permanence_option =
+        PREVIOUS_PERMANENCE.col("lapp_previous_permanence_option");
+    let lapp_previous_permanence_la = PREVIOUS_PERMANENCE.col("lapp_previous_permanence_la");
+    let lapp_previous_permanence_order_date =
+        PREVIOUS_PERMANENCE.col("lapp_previous_permanence_order_date");
+    for_each_row(files, &PREVIOUS_PERMANENCE, |_, row| {
         out.push(PreviousPermanenceRecord {
-            child: child_id(row, c.get("lapp_person_id"))?,
+            child: child_id(row, lapp_person_id)?,
             kind: row.code(
-                c.get("lapp_previous_permanence_option"),
+                lapp_previous_permanence_option,
                 "PreviousPermanence",
                 PreviousPermanence::from_code,
             )?,
             la: row
-                .opt_text(c.get("lapp_previous_permanence_la"))?
+                .opt_text(lapp_previous_permanence_la)?
                 .map(str::to_owned),
-            date: row.opt_parse(
-                c.get("lapp_previous_permanence_order_date"),
-                parse_partial_date,
-            )?,
+            date: row.opt_parse(lapp_previous_permanence_order_date, parse_partial_date)?,
         });
         Ok(())
     })
 }
 
 fn read_workers(files: &TableFiles, out: &mut Vec<Worker>) -> Result<(), FormatError> {
-    for_each_row(files, &PROFESSIONALS, |c, row| {
+    let prof_professional_id = PROFESSIONALS.col("prof_professional_id");
+    let prof_x_team_id = PROFESSIONALS.col("prof_x_team_id");
+    let prof_x_role = PROFESSIONALS.col("prof_x_role");
+    let prof_full_time_equivalency = PROFESSIONALS.col("prof_full_time_equivalency");
+    let prof_agency_worker_flag = PROFESSIONALS.col("prof_agency_worker_flag");
+    let prof_x_start_date = PROFESSIONALS.col("prof_x_start_date");
+    let prof_x_end_date = PROFESSIONALS.col("prof_x_end_date");
+    for_each_row(files, &PROFESSIONALS, |_, row| {
         out.push(Worker {
-            id: WorkerId::new(row.required_text(c.get("prof_professional_id"))?),
-            team: TeamId::new(row.required_text(c.get("prof_x_team_id"))?),
-            role: row.parse(c.get("prof_x_role"), |t| {
+            id: WorkerId::new(row.required_text(prof_professional_id)?),
+            team: TeamId::new(row.required_text(prof_x_team_id)?),
+            role: row.parse(prof_x_role, |t| {
                 codes::role_from_text(t).ok_or_else(|| "not a worker role".to_owned())
             })?,
-            fte: row.parse(c.get("prof_full_time_equivalency"), |t| {
+            fte: row.parse(prof_full_time_equivalency, |t| {
                 super::cells::parse_decimal(t).map_err(String::from)
             })?,
-            agency: row
-                .opt_flag(c.get("prof_agency_worker_flag"))?
-                .unwrap_or(false),
-            start: row.date(c.get("prof_x_start_date"))?,
-            end: row.opt_date(c.get("prof_x_end_date"))?,
+            agency: row.opt_flag(prof_agency_worker_flag)?.unwrap_or(false),
+            start: row.date(prof_x_start_date)?,
+            end: row.opt_date(prof_x_end_date)?,
         });
         Ok(())
     })
 }
 
 fn read_teams(files: &TableFiles, out: &mut Vec<Team>) -> Result<(), FormatError> {
-    for_each_row(files, &DEPARTMENT, |c, row| {
+    let dept_team_id = DEPARTMENT.col("dept_team_id");
+    let dept_team_name = DEPARTMENT.col("dept_team_name");
+    let dept_x_service = DEPARTMENT.col("dept_x_service");
+    let dept_x_locality = DEPARTMENT.col("dept_x_locality");
+    for_each_row(files, &DEPARTMENT, |_, row| {
         out.push(Team {
-            id: TeamId::new(row.required_text(c.get("dept_team_id"))?),
-            name: row.text(c.get("dept_team_name"))?.to_owned(),
-            service: row.parse(c.get("dept_x_service"), |t| {
+            id: TeamId::new(row.required_text(dept_team_id)?),
+            name: row.text(dept_team_name)?.to_owned(),
+            service: row.parse(dept_x_service, |t| {
                 codes::service_from_text(t).ok_or_else(|| "not a service".to_owned())
             })?,
             locality: row
-                .opt_text(c.get("dept_x_locality"))?
+                .opt_text(dept_x_locality)?
                 .map(|l| Locality(l.to_owned())),
         });
         Ok(())
@@ -874,15 +985,21 @@ fn read_teams(files: &TableFiles, out: &mut Vec<Team>) -> Result<(), FormatError
 }
 
 fn read_allocations(files: &TableFiles, out: &mut Vec<Allocation>) -> Result<(), FormatError> {
-    for_each_row(files, &INVOLVEMENTS, |c, row| {
+    let invo_involvements_id = INVOLVEMENTS.col("invo_involvements_id");
+    let invo_person_id = INVOLVEMENTS.col("invo_person_id");
+    let invo_professional_id = INVOLVEMENTS.col("invo_professional_id");
+    let invo_involvement_start_date = INVOLVEMENTS.col("invo_involvement_start_date");
+    let invo_involvement_end_date = INVOLVEMENTS.col("invo_involvement_end_date");
+    let invo_worker_change_reason = INVOLVEMENTS.col("invo_worker_change_reason");
+    for_each_row(files, &INVOLVEMENTS, |_, row| {
         out.push(Allocation {
-            id: record_id(row, c.get("invo_involvements_id"))?,
-            child: child_id(row, c.get("invo_person_id"))?,
-            worker: WorkerId::new(row.required_text(c.get("invo_professional_id"))?),
-            start: row.date(c.get("invo_involvement_start_date"))?,
-            end: row.opt_date(c.get("invo_involvement_end_date"))?,
+            id: record_id(row, invo_involvements_id)?,
+            child: child_id(row, invo_person_id)?,
+            worker: WorkerId::new(row.required_text(invo_professional_id)?),
+            start: row.date(invo_involvement_start_date)?,
+            end: row.opt_date(invo_involvement_end_date)?,
             reason: row.opt_code(
-                c.get("invo_worker_change_reason"),
+                invo_worker_change_reason,
                 "SwChangeReason",
                 SwChangeReason::from_code,
             )?,
@@ -895,25 +1012,34 @@ fn read_strategy_discussions(
     files: &TableFiles,
     out: &mut Vec<StrategyDiscussion>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &X_STRATEGY_DISCUSSIONS, |c, row| {
+    let strd_strategy_discussion_id = X_STRATEGY_DISCUSSIONS.col("strd_strategy_discussion_id");
+    let strd_person_id = X_STRATEGY_DISCUSSIONS.col("strd_person_id");
+    let strd_referral_id = X_STRATEGY_DISCUSSIONS.col("strd_referral_id");
+    let strd_strategy_discussion_date = X_STRATEGY_DISCUSSIONS.col("strd_strategy_discussion_date");
+    let strd_s47_started = X_STRATEGY_DISCUSSIONS.col("strd_s47_started");
+    for_each_row(files, &X_STRATEGY_DISCUSSIONS, |_, row| {
         out.push(StrategyDiscussion {
-            id: record_id(row, c.get("strd_strategy_discussion_id"))?,
-            child: child_id(row, c.get("strd_person_id"))?,
-            referral: record_id(row, c.get("strd_referral_id"))?,
-            date: row.date(c.get("strd_strategy_discussion_date"))?,
-            s47_started: row.flag(c.get("strd_s47_started"))?,
+            id: record_id(row, strd_strategy_discussion_id)?,
+            child: child_id(row, strd_person_id)?,
+            referral: record_id(row, strd_referral_id)?,
+            date: row.date(strd_strategy_discussion_date)?,
+            s47_started: row.flag(strd_s47_started)?,
         });
         Ok(())
     })
 }
 
 fn read_core_groups(files: &TableFiles, out: &mut Vec<CoreGroup>) -> Result<(), FormatError> {
-    for_each_row(files, &X_CORE_GROUPS, |c, row| {
+    let cpcg_core_group_id = X_CORE_GROUPS.col("cpcg_core_group_id");
+    let cpcg_person_id = X_CORE_GROUPS.col("cpcg_person_id");
+    let cpcg_cp_plan_id = X_CORE_GROUPS.col("cpcg_cp_plan_id");
+    let cpcg_core_group_date = X_CORE_GROUPS.col("cpcg_core_group_date");
+    for_each_row(files, &X_CORE_GROUPS, |_, row| {
         out.push(CoreGroup {
-            id: record_id(row, c.get("cpcg_core_group_id"))?,
-            child: child_id(row, c.get("cpcg_person_id"))?,
-            plan: record_id(row, c.get("cpcg_cp_plan_id"))?,
-            date: row.date(c.get("cpcg_core_group_date"))?,
+            id: record_id(row, cpcg_core_group_id)?,
+            child: child_id(row, cpcg_person_id)?,
+            plan: record_id(row, cpcg_cp_plan_id)?,
+            date: row.date(cpcg_core_group_date)?,
         });
         Ok(())
     })
@@ -923,24 +1049,32 @@ fn read_cin_plan_reviews(
     files: &TableFiles,
     out: &mut Vec<CinPlanReview>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &X_CIN_PLAN_REVIEWS, |c, row| {
+    let cinr_cin_review_id = X_CIN_PLAN_REVIEWS.col("cinr_cin_review_id");
+    let cinr_person_id = X_CIN_PLAN_REVIEWS.col("cinr_person_id");
+    let cinr_cin_plan_id = X_CIN_PLAN_REVIEWS.col("cinr_cin_plan_id");
+    let cinr_cin_review_date = X_CIN_PLAN_REVIEWS.col("cinr_cin_review_date");
+    for_each_row(files, &X_CIN_PLAN_REVIEWS, |_, row| {
         out.push(CinPlanReview {
-            id: record_id(row, c.get("cinr_cin_review_id"))?,
-            child: child_id(row, c.get("cinr_person_id"))?,
-            plan: record_id(row, c.get("cinr_cin_plan_id"))?,
-            date: row.date(c.get("cinr_cin_review_date"))?,
+            id: record_id(row, cinr_cin_review_id)?,
+            child: child_id(row, cinr_person_id)?,
+            plan: record_id(row, cinr_cin_plan_id)?,
+            date: row.date(cinr_cin_review_date)?,
         });
         Ok(())
     })
 }
 
 fn read_pathway_plans(files: &TableFiles, out: &mut Vec<PathwayPlan>) -> Result<(), FormatError> {
-    for_each_row(files, &X_PATHWAY_PLANS, |c, row| {
+    let pwpl_pathway_plan_id = X_PATHWAY_PLANS.col("pwpl_pathway_plan_id");
+    let pwpl_person_id = X_PATHWAY_PLANS.col("pwpl_person_id");
+    let pwpl_pathway_plan_date = X_PATHWAY_PLANS.col("pwpl_pathway_plan_date");
+    let pwpl_personal_adviser_id = X_PATHWAY_PLANS.col("pwpl_personal_adviser_id");
+    for_each_row(files, &X_PATHWAY_PLANS, |_, row| {
         out.push(PathwayPlan {
-            id: record_id(row, c.get("pwpl_pathway_plan_id"))?,
-            child: child_id(row, c.get("pwpl_person_id"))?,
-            date: row.date(c.get("pwpl_pathway_plan_date"))?,
-            personal_adviser: opt_worker_id(row, c.get("pwpl_personal_adviser_id"))?,
+            id: record_id(row, pwpl_pathway_plan_id)?,
+            child: child_id(row, pwpl_person_id)?,
+            date: row.date(pwpl_pathway_plan_date)?,
+            personal_adviser: opt_worker_id(row, pwpl_personal_adviser_id)?,
         });
         Ok(())
     })
@@ -950,25 +1084,20 @@ fn read_health_outcomes(
     files: &TableFiles,
     out: &mut Vec<ClaHealthOutcome>,
 ) -> Result<(), FormatError> {
+    let clho_person_id = X_HEALTH_OUTCOMES.col("clho_person_id");
+    let clho_year_ending = X_HEALTH_OUTCOMES.col("clho_year_ending");
+    let clho_sdq_score = X_HEALTH_OUTCOMES.col("clho_sdq_score");
+    let clho_sdq_reason = X_HEALTH_OUTCOMES.col("clho_sdq_reason");
     for_each_row(files, &X_HEALTH_OUTCOMES, |c, row| {
         let flag = |name: &str| row.opt_flag(c.get(name));
         out.push(ClaHealthOutcome {
-            child: child_id(row, c.get("clho_person_id"))?,
-            year_ending: row.whole::<u32>(c.get("clho_year_ending")).and_then(|y| {
-                i32::try_from(y).map_err(|_| {
-                    row.error(
-                        c.get("clho_year_ending"),
-                        &y.to_string(),
-                        "year out of range",
-                    )
-                })
+            child: child_id(row, clho_person_id)?,
+            year_ending: row.whole::<u32>(clho_year_ending).and_then(|y| {
+                i32::try_from(y)
+                    .map_err(|_| row.error(clho_year_ending, &y.to_string(), "year out of range"))
             })?,
-            sdq_score: row.opt_whole(c.get("clho_sdq_score"))?,
-            sdq_reason: row.opt_code(
-                c.get("clho_sdq_reason"),
-                "SdqReason",
-                SdqReason::from_code,
-            )?,
+            sdq_score: row.opt_whole(clho_sdq_score)?,
+            sdq_reason: row.opt_code(clho_sdq_reason, "SdqReason", SdqReason::from_code)?,
             convicted: flag("clho_convicted")?,
             health_check: flag("clho_health_check")?,
             immunisations: flag("clho_immunisations")?,
@@ -983,26 +1112,36 @@ fn read_health_outcomes(
 }
 
 fn read_supervisions(files: &TableFiles, out: &mut Vec<Supervision>) -> Result<(), FormatError> {
-    for_each_row(files, &X_SUPERVISIONS, |c, row| {
+    let supv_supervision_id = X_SUPERVISIONS.col("supv_supervision_id");
+    let supv_professional_id = X_SUPERVISIONS.col("supv_professional_id");
+    let supv_person_id = X_SUPERVISIONS.col("supv_person_id");
+    let supv_supervision_date = X_SUPERVISIONS.col("supv_supervision_date");
+    for_each_row(files, &X_SUPERVISIONS, |_, row| {
         out.push(Supervision {
-            id: record_id(row, c.get("supv_supervision_id"))?,
-            worker: WorkerId::new(row.required_text(c.get("supv_professional_id"))?),
-            child: opt_child_id(row, c.get("supv_person_id"))?,
-            date: row.date(c.get("supv_supervision_date"))?,
+            id: record_id(row, supv_supervision_id)?,
+            worker: WorkerId::new(row.required_text(supv_professional_id)?),
+            child: opt_child_id(row, supv_person_id)?,
+            date: row.date(supv_supervision_date)?,
         });
         Ok(())
     })
 }
 
 fn read_audits(files: &TableFiles, out: &mut Vec<CaseAudit>) -> Result<(), FormatError> {
-    for_each_row(files, &X_AUDITS, |c, row| {
+    let caud_audit_id = X_AUDITS.col("caud_audit_id");
+    let caud_person_id = X_AUDITS.col("caud_person_id");
+    let caud_professional_id = X_AUDITS.col("caud_professional_id");
+    let caud_due_date = X_AUDITS.col("caud_due_date");
+    let caud_completed_date = X_AUDITS.col("caud_completed_date");
+    let caud_grade = X_AUDITS.col("caud_grade");
+    for_each_row(files, &X_AUDITS, |_, row| {
         out.push(CaseAudit {
-            id: record_id(row, c.get("caud_audit_id"))?,
-            child: child_id(row, c.get("caud_person_id"))?,
-            worker: opt_worker_id(row, c.get("caud_professional_id"))?,
-            due: row.date(c.get("caud_due_date"))?,
-            completed: row.opt_date(c.get("caud_completed_date"))?,
-            grade: row.opt_parse(c.get("caud_grade"), |t| {
+            id: record_id(row, caud_audit_id)?,
+            child: child_id(row, caud_person_id)?,
+            worker: opt_worker_id(row, caud_professional_id)?,
+            due: row.date(caud_due_date)?,
+            completed: row.opt_date(caud_completed_date)?,
+            grade: row.opt_parse(caud_grade, |t| {
                 codes::grade_from_text(t).ok_or_else(|| "not an audit grade".to_owned())
             })?,
         });
@@ -1011,12 +1150,16 @@ fn read_audits(files: &TableFiles, out: &mut Vec<CaseAudit>) -> Result<(), Forma
 }
 
 fn read_complaints(files: &TableFiles, out: &mut Vec<Complaint>) -> Result<(), FormatError> {
-    for_each_row(files, &X_COMPLAINTS, |c, row| {
+    let cmpl_complaint_id = X_COMPLAINTS.col("cmpl_complaint_id");
+    let cmpl_person_id = X_COMPLAINTS.col("cmpl_person_id");
+    let cmpl_received_date = X_COMPLAINTS.col("cmpl_received_date");
+    let cmpl_responded_date = X_COMPLAINTS.col("cmpl_responded_date");
+    for_each_row(files, &X_COMPLAINTS, |_, row| {
         out.push(Complaint {
-            id: record_id(row, c.get("cmpl_complaint_id"))?,
-            child: opt_child_id(row, c.get("cmpl_person_id"))?,
-            received: row.date(c.get("cmpl_received_date"))?,
-            responded: row.opt_date(c.get("cmpl_responded_date"))?,
+            id: record_id(row, cmpl_complaint_id)?,
+            child: opt_child_id(row, cmpl_person_id)?,
+            received: row.date(cmpl_received_date)?,
+            responded: row.opt_date(cmpl_responded_date)?,
         });
         Ok(())
     })
@@ -1026,16 +1169,21 @@ fn read_foster_households(
     files: &TableFiles,
     out: &mut Vec<FosterHousehold>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &X_FOSTER_HOUSEHOLDS, |c, row| {
+    let fohh_household_id = X_FOSTER_HOUSEHOLDS.col("fohh_household_id");
+    let fohh_household_type = X_FOSTER_HOUSEHOLDS.col("fohh_household_type");
+    let fohh_approved_date = X_FOSTER_HOUSEHOLDS.col("fohh_approved_date");
+    let fohh_deregistered_date = X_FOSTER_HOUSEHOLDS.col("fohh_deregistered_date");
+    let fohh_approved_places = X_FOSTER_HOUSEHOLDS.col("fohh_approved_places");
+    for_each_row(files, &X_FOSTER_HOUSEHOLDS, |_, row| {
         out.push(FosterHousehold {
-            id: HouseholdId::new(row.required_text(c.get("fohh_household_id"))?),
-            kind: row.parse(c.get("fohh_household_type"), |t| {
+            id: HouseholdId::new(row.required_text(fohh_household_id)?),
+            kind: row.parse(fohh_household_type, |t| {
                 codes::household_from_text(t)
                     .ok_or_else(|| "not a foster household type".to_owned())
             })?,
-            approved: row.date(c.get("fohh_approved_date"))?,
-            deregistered: row.opt_date(c.get("fohh_deregistered_date"))?,
-            places: row.whole(c.get("fohh_approved_places"))?,
+            approved: row.date(fohh_approved_date)?,
+            deregistered: row.opt_date(fohh_deregistered_date)?,
+            places: row.whole(fohh_approved_places)?,
         });
         Ok(())
     })
@@ -1045,27 +1193,38 @@ fn read_private_fostering(
     files: &TableFiles,
     out: &mut Vec<PrivateFostering>,
 ) -> Result<(), FormatError> {
-    for_each_row(files, &X_PRIVATE_FOSTERING, |c, row| {
+    let prfo_arrangement_id = X_PRIVATE_FOSTERING.col("prfo_arrangement_id");
+    let prfo_person_id = X_PRIVATE_FOSTERING.col("prfo_person_id");
+    let prfo_notified_date = X_PRIVATE_FOSTERING.col("prfo_notified_date");
+    let prfo_start_date = X_PRIVATE_FOSTERING.col("prfo_start_date");
+    let prfo_end_date = X_PRIVATE_FOSTERING.col("prfo_end_date");
+    let prfo_assessed_date = X_PRIVATE_FOSTERING.col("prfo_assessed_date");
+    for_each_row(files, &X_PRIVATE_FOSTERING, |_, row| {
         out.push(PrivateFostering {
-            id: record_id(row, c.get("prfo_arrangement_id"))?,
-            child: child_id(row, c.get("prfo_person_id"))?,
-            notified: row.date(c.get("prfo_notified_date"))?,
-            start: row.date(c.get("prfo_start_date"))?,
-            end: row.opt_date(c.get("prfo_end_date"))?,
-            assessed: row.opt_date(c.get("prfo_assessed_date"))?,
+            id: record_id(row, prfo_arrangement_id)?,
+            child: child_id(row, prfo_person_id)?,
+            notified: row.date(prfo_notified_date)?,
+            start: row.date(prfo_start_date)?,
+            end: row.opt_date(prfo_end_date)?,
+            assessed: row.opt_date(prfo_assessed_date)?,
         });
         Ok(())
     })
 }
 
 fn read_lado(files: &TableFiles, out: &mut Vec<LadoAllegation>) -> Result<(), FormatError> {
-    for_each_row(files, &X_LADO_ALLEGATIONS, |c, row| {
+    let lado_allegation_id = X_LADO_ALLEGATIONS.col("lado_allegation_id");
+    let lado_person_id = X_LADO_ALLEGATIONS.col("lado_person_id");
+    let lado_received_date = X_LADO_ALLEGATIONS.col("lado_received_date");
+    let lado_concluded_date = X_LADO_ALLEGATIONS.col("lado_concluded_date");
+    let lado_outcome = X_LADO_ALLEGATIONS.col("lado_outcome");
+    for_each_row(files, &X_LADO_ALLEGATIONS, |_, row| {
         out.push(LadoAllegation {
-            id: record_id(row, c.get("lado_allegation_id"))?,
-            child: opt_child_id(row, c.get("lado_person_id"))?,
-            received: row.date(c.get("lado_received_date"))?,
-            concluded: row.opt_date(c.get("lado_concluded_date"))?,
-            outcome: row.opt_parse(c.get("lado_outcome"), |t| {
+            id: record_id(row, lado_allegation_id)?,
+            child: opt_child_id(row, lado_person_id)?,
+            received: row.date(lado_received_date)?,
+            concluded: row.opt_date(lado_concluded_date)?,
+            outcome: row.opt_parse(lado_outcome, |t| {
                 codes::lado_from_text(t).ok_or_else(|| "not a LADO outcome".to_owned())
             })?,
         });

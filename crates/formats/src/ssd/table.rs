@@ -405,6 +405,11 @@ pub(crate) struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// The 1-based line the row starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
     fn raw(&self, col: Col) -> &'a [u8] {
         match self.index.get(col.0) {
             Some(Some(i)) => self.record.get(*i).unwrap_or(b""),
@@ -546,14 +551,41 @@ impl std::hash::Hasher for IdHasher {
             if let Some(dst) = word.get_mut(..chunk.len()) {
                 dst.copy_from_slice(chunk);
             }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply-rotate steps leave the low bits, which pick the bucket, depending on few
+        // input bits (ids share long prefixes); the splitmix64 finaliser spreads every bit.
+        let mut x = self.0;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
     }
 }
 
 /// A map keyed by ids, hashed with [`IdHasher`].
-pub(crate) type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+///
+/// Keys such as `C00012345` differ only in a few bytes; a test pins that such keys spread over
+/// buckets (a weak finaliser once made a million-child read quadratic).
+pub(crate) type IdMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn sequential_ids_spread_over_the_low_bits() {
+        let build = std::hash::BuildHasherDefault::<IdHasher>::default();
+        let mut buckets = std::collections::HashSet::new();
+        for i in 0..4096 {
+            buckets.insert(build.hash_one(format!("C{i:08}")) & 0xfff);
+        }
+        // 4096 keys into 4096 buckets: a uniform hash fills about 63% of them.
+        assert!(buckets.len() > 2400, "only {} buckets used", buckets.len());
+    }
+}

@@ -5,7 +5,7 @@
 //! Every helper makes one pass over the records for all periods, with binary searches on the
 //! periods' dates, so an indicator costs about the same for one month as for sixty.
 
-use crate::context::{Context, RecordKind, is_open, kinds};
+use crate::context::{Context, RecordKind, kinds};
 use crate::indicator::{Contribution, Dimension, RecordRef};
 use crate::period::{Month, Period};
 use chrono::Datelike;
@@ -160,7 +160,7 @@ impl PeriodIndex {
     }
 
     /// Calls `f(period, end)` with every period whose end falls while an interval is open
-    /// ([`is_open`]): from `start` included to `end` excluded.
+    /// ([`crate::context::is_open`]): from `start` included to `end` excluded.
     pub fn each_end_while_open(
         &self,
         start: NaiveDate,
@@ -265,34 +265,6 @@ pub fn for_each_event<'r, T>(
         let Some(event) = f(record) else { continue };
         let child = ctx.child_of_record(record_kind, i as u32);
         index.each_containing(event.date, |p| {
-            out.push(contribution(
-                p,
-                child,
-                rec(kind, i),
-                event.numerator,
-                event.denominator,
-            ));
-        });
-    }
-}
-
-/// Emits, for every record `f` turns into an event, a contribution to each period whose rolling
-/// window of `months` months contains the event's date.
-pub fn for_each_event_in_window<'r, T>(
-    ctx: &Context,
-    periods: &[Period],
-    months: u32,
-    out: &mut Vec<Contribution>,
-    kind: &'static str,
-    records: &'r [T],
-    f: impl Fn(&'r T) -> Option<Event>,
-) {
-    let index = PeriodIndex::new(periods);
-    let record_kind = RecordKind::of(kind);
-    for (i, record) in records.iter().enumerate() {
-        let Some(event) = f(record) else { continue };
-        let child = ctx.child_of_record(record_kind, i as u32);
-        index.each_window_containing(event.date, months, |p, _| {
             out.push(contribution(
                 p,
                 child,
@@ -580,9 +552,12 @@ pub fn caseloads(
         .map(|(i, &p)| (snapshot(p), i as u32))
         .collect();
     dates.sort_unstable();
-    let mut holding: Vec<(u32, u32)> = Vec::new();
+    // Which workers hold a case in which period: a flag per period and worker (a few megabytes at
+    // England size), read back in order so the output does not depend on the allocations' order.
+    let workers = r.workers.len();
+    let mut holding = vec![false; periods.len() * workers];
     for (i, a) in r.allocations.iter().enumerate() {
-        let Some(w) = ctx.worker(&a.worker) else {
+        let Some(w) = ctx.allocation_worker(i as u32) else {
             continue;
         };
         if !r
@@ -598,20 +573,23 @@ pub fn caseloads(
             if a.end.is_some_and(|end| end <= day) {
                 break;
             }
+            let case = contribution(p, child, rec(kinds::ALLOCATIONS, i), 1.0, 0.0);
             out.push(Contribution {
                 worker: Some(w),
-                ..contribution(p, child, rec(kinds::ALLOCATIONS, i), 1.0, 0.0)
+                ..case
             });
-            holding.push((p, w));
+            if let Some(flag) = holding.get_mut(p as usize * workers + w as usize) {
+                *flag = true;
+            }
         }
     }
-    holding.sort_unstable();
-    holding.dedup();
-    for (p, w) in holding {
+    for (slot, _) in holding.iter().enumerate().filter(|(_, held)| **held) {
+        let (p, w) = ((slot / workers) as u32, (slot % workers) as u32);
         let fte = r.workers.get(w as usize).map_or(0.0, |x| x.fte);
+        let weight = contribution(p, None, rec(kinds::WORKERS, w as usize), 0.0, fte);
         out.push(Contribution {
             worker: Some(w),
-            ..contribution(p, None, rec(kinds::WORKERS, w as usize), 0.0, fte)
+            ..weight
         });
     }
 }
@@ -645,9 +623,11 @@ pub fn rereferrals(
     out: &mut Vec<Contribution>,
     window_months: u32,
 ) {
+    let index = PeriodIndex::new(periods);
     let referrals = &ctx.records.referrals;
-    for_each_event(ctx, periods, out, kinds::REFERRALS, referrals, |r| {
-        let previous = ctx.child(&r.child).and_then(|child| {
+    for (i, r) in referrals.iter().enumerate() {
+        let child = ctx.child_of_record(RecordKind::Referrals, i as u32);
+        let previous = child.and_then(|child| {
             let mine = ctx.referrals_of(child);
             let before = mine
                 .partition_point(|&j| referrals.get(j as usize).is_some_and(|x| x.date < r.date));
@@ -656,9 +636,17 @@ pub fn rereferrals(
                 .and_then(|k| mine.get(k))
                 .and_then(|&j| referrals.get(j as usize))
         });
-        let within = previous.is_some_and(|p| r.date <= months_after(p.date, window_months));
-        Some(Event::share(r.date, within))
-    });
+        let within = flag(previous.is_some_and(|p| r.date <= months_after(p.date, window_months)));
+        index.each_containing(r.date, |p| {
+            out.push(contribution(
+                p,
+                child,
+                rec(kinds::REFERRALS, i),
+                within,
+                1.0,
+            ));
+        });
+    }
 }
 
 /// The care-leaver outcome an indicator reports.
@@ -724,11 +712,6 @@ pub fn only_short_breaks(ctx: &Context, child: u32) -> bool {
             ctx.episode(i)
                 .is_some_and(|e| e.legal_status.is_short_break())
         })
-}
-
-/// Whether an interval is open on a date (re-exported for indicator files).
-pub fn open_on(start: NaiveDate, end: Option<NaiveDate>, on: NaiveDate) -> bool {
-    is_open(start, end, on)
 }
 
 #[cfg(test)]
@@ -820,8 +803,17 @@ pub(crate) mod fixtures {
     /// of L1, L2, L3 = 1 of 3. Aged 17-18 (L3, L4): in touch 1 of 2, EET 1 of 2, suitable 0 of 1
     /// (L3). Aged 19-21 (L1, L2, L10): in touch 1 of 3, EET 2 of 3, suitable 1 of 2 (L1, L2).
     pub(crate) fn care_leavers() -> Dataset {
+        /// Child, date of birth, birthday age, in touch, activity, accommodation.
+        type Row = (
+            &'static str,
+            (i32, u32, u32),
+            u8,
+            InTouch,
+            Activity,
+            Accommodation,
+        );
         let mut ds = Dataset::new();
-        let rows: [(&str, (i32, u32, u32), u8, InTouch, Activity, Accommodation); 9] = [
+        let rows: [Row; 9] = [
             (
                 "L1",
                 (2006, 5, 10),

@@ -576,6 +576,9 @@ fn default_council_matches_kirklees_within_15_percent() {
     );
 }
 
+/// No trend artefacts: every year's average number in care is within 5% of the five-year mean,
+/// and no month strays more than 10% from it (a stock of about 620 children wanders by a few
+/// percent month to month by chance alone).
 #[test]
 fn children_in_care_are_flat_across_the_range() {
     let s = default_council();
@@ -597,14 +600,21 @@ fn children_in_care_are_flat_across_the_range() {
             .unwrap();
     }
     let mean = counts.iter().sum::<f64>() / counts.len() as f64;
+    assert_eq!(counts.len(), 60);
+    for year in counts.chunks(12) {
+        let average = year.iter().sum::<f64>() / 12.0;
+        assert!(
+            (average / mean - 1.0).abs() <= 0.05,
+            "a year averages {average:.0} against {mean:.0}: {counts:?}"
+        );
+    }
     let worst = counts
         .iter()
         .map(|c| (c / mean - 1.0).abs())
         .fold(0.0, f64::max);
-    assert_eq!(counts.len(), 60);
     assert!(
-        worst <= 0.05,
-        "monthly CLA deviates {:.1}% from the mean {mean:.0}: {counts:?}",
+        worst <= 0.10,
+        "a month deviates {:.1}% from the mean {mean:.0}: {counts:?}",
         worst * 100.0
     );
 }

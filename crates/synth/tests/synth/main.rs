@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 /// The default council: Kirklees, 100,000 children, five years to 31 March 2026, seed 1.
 pub fn default_council() -> &'static Synthetic {
     static COUNCIL: OnceLock<Synthetic> = OnceLock::new();
-    COUNCIL.get_or_init(|| generate(&SynthConfig { seed: 1, ..SynthConfig::default() }))
+    COUNCIL.get_or_init(|| generate(&SynthConfig::default()))
 }
 
 /// A smaller council elsewhere (Leeds' geography), three years, another seed.
