@@ -77,12 +77,7 @@ fn import_stores_one_snapshot_per_format_and_show_gives_provenance() {
     // Every file line carries a 64-hex-digit sha256.
     let hashes = shown
         .lines()
-        .filter(|l| {
-            l.trim_start()
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.len() == 64)
-        })
+        .filter(|l| l.split_whitespace().next().is_some_and(|w| w.len() == 64))
         .count();
     assert!(hashes > 0, "{shown}");
 }

@@ -195,8 +195,8 @@ fn write(
         TableFormat::Table | TableFormat::Xlsx => {
             writeln!(
                 sink,
-                "{:<44} {:>10} {:>10} {:>10} {:>7} {:>7} {:>7}  {}",
-                "indicator", "month", "L12M avg", "target", "SN", "England", "RAG", "unit"
+                "{:<44} {:>10} {:>10} {:>10} {:>7} {:>7} {:>7}  unit",
+                "indicator", "month", "L12M avg", "target", "SN", "England", "RAG"
             )?;
             for l in lines {
                 let b = l.benchmarks.as_ref();
