@@ -112,6 +112,16 @@ impl Unit<'_> {
         outcome: AssessmentOutcome,
         kind: FactorKind,
     ) -> NaiveDate {
+        // One assessment of a referral at a time (CIN rules 8896 and 8863Q): a further
+        // assessment starts after the previous one was authorised.
+        let previous_authorised = self
+            .out
+            .assessments
+            .iter()
+            .filter(|a| a.referral == r.id)
+            .filter_map(|a| a.authorised)
+            .max();
+        let start = previous_authorised.map_or(start, |p| start.max(plus(p, 1)));
         let authorised = self.wd(start, days);
         let factors = people::factors(&mut self.dice, kind);
         let id = self.id("AS");

@@ -42,6 +42,9 @@ pub(crate) struct Segment {
     pub(crate) referral: Option<usize>,
 }
 
+/// The shortest social worker episode the DfE accepts (SSDA903 rule SW09STG2, from 2026).
+const MIN_ALLOCATION_DAYS: i64 = 3;
+
 /// A stretch of time during which statutory visits of a kind are due.
 pub(crate) struct VisitPlan {
     pub(crate) kind: VisitKind,
@@ -188,6 +191,7 @@ impl<'a> Unit<'a> {
             self.allocate(seg);
         }
         self.out.allocations.sort_by_key(|a| a.start);
+        self.mark_first_contacts();
         self.fill_assessment_workers();
         self.fill_personal_advisers();
         let plans = std::mem::take(&mut self.visit_plans);
@@ -225,10 +229,12 @@ impl<'a> Unit<'a> {
             return;
         }
         while t <= ctx.end {
-            let Some(w) = ctx.wf.pick(team, t, &mut self.dice) else {
+            // DfE rule SW09STG2: a social worker episode lasts at least 3 days, so the last days
+            // of a closing case are not handed to a new worker.
+            if seg.end.is_some_and(|e| (e - t).num_days() < MIN_ALLOCATION_DAYS) {
                 return;
-            };
-            let Some(worker) = ctx.wf.worker(w) else {
+            }
+            let Some(worker) = self.pick_lasting_worker(team, t) else {
                 return;
             };
             let realloc = plus(t, self.dice.exponential(540.0).max(30.0) as i64);
@@ -244,6 +250,12 @@ impl<'a> Unit<'a> {
             if let Some(left) = worker.end.filter(|&e| e < until) {
                 until = left;
                 next_reason = SwChangeReason::LEFTRL;
+            }
+            // A planned reallocation days before closure is not made: the worker keeps the case.
+            if next_reason != SwChangeReason::LEFTRL
+                && let Some(e) = seg.end.filter(|&e| (e - until).num_days() < MIN_ALLOCATION_DAYS)
+            {
+                until = until.max(e);
             }
             let closes = seg.end.is_some_and(|e| e <= until);
             let end = if closes { seg.end } else { Some(until) };
@@ -261,6 +273,44 @@ impl<'a> Unit<'a> {
             }
             t = until;
             reason = next_reason;
+        }
+    }
+
+    /// A worker of `team` in post on `start`, preferring one who stays at least
+    /// `MIN_ALLOCATION_DAYS` so the allocation is not a too-short episode (rule SW09STG2).
+    fn pick_lasting_worker(&mut self, team: usize, start: NaiveDate) -> Option<&'a Worker> {
+        let ctx = self.ctx;
+        let lasts = plus(start, MIN_ALLOCATION_DAYS);
+        let mut chosen = None;
+        for _ in 0..4 {
+            let worker = ctx.wf.worker(ctx.wf.pick(team, start, &mut self.dice)?)?;
+            chosen = Some(worker);
+            if worker.end.is_none_or(|e| e >= lasts) {
+                break;
+            }
+        }
+        chosen
+    }
+
+    /// A transfer (TSPROC) with no social worker allocated just before it is really the start of
+    /// the child's involvement: recorded as first contact (FCONTA), so SSDA903 rule SW12STG2 sees
+    /// social worker episodes reported from the start of the involvement.
+    fn mark_first_contacts(&mut self) {
+        let allocations = &mut self.out.allocations;
+        for i in 0..allocations.len() {
+            let Some(start) = allocations.get(i).map(|a| a.start) else {
+                continue;
+            };
+            let covered_before = allocations
+                .iter()
+                .enumerate()
+                .any(|(j, a)| j != i && a.start < start && a.end.is_none_or(|e| e >= start));
+            if let Some(a) = allocations.get_mut(i)
+                && a.reason == Some(SwChangeReason::TSPROC)
+                && !covered_before
+            {
+                a.reason = Some(SwChangeReason::FCONTA);
+            }
         }
     }
 
@@ -448,7 +498,11 @@ impl<'a> Unit<'a> {
     pub(crate) fn child_record(&mut self) -> Child {
         let end = self.ctx.end;
         let born = self.dob <= end;
-        let school_age = born && self.age(end) >= 6;
+        // Children born by 31 August four years before the census year count as school age
+        // for the DfE checks (903 rule 209, CIN 8770Q), so they carry a UPN rather than UN1.
+        let school_age = born
+            && NaiveDate::from_ymd_opt(chrono::Datelike::year(&end) - 4, 8, 31)
+                .is_some_and(|cutoff| self.dob <= cutoff);
         let (upn, upn_unknown) = if !born {
             (None, None)
         } else if self.uasc.is_some() && self.dice.chance(0.5) {

@@ -55,11 +55,10 @@ impl Unit<'_> {
             la: None,
             date: None,
         });
-        let (ptype, provider) = if self.dice.chance(0.6) {
-            (PlacementType::K2, PlacementProvider::PR1)
-        } else {
-            (PlacementType::U6, PlacementProvider::PR1)
-        };
+        // Short breaks are given in the council's own residential respite unit (R1). An
+        // Ofsted-registered placement (K2 home, U6 foster carer) would need a URN under rule 218
+        // while rule 214 forbids any URN on a V3/V4 short break, so no such episode can pass.
+        let (ptype, provider) = (PlacementType::R1, PlacementProvider::PR1);
         let mut t = plus(from, self.dice.range(20, 90));
         while t < until && t <= self.ctx.end {
             let end = plus(t, self.dice.range(1, 4));

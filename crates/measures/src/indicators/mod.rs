@@ -86,8 +86,9 @@ mod initial_core_groups_10wd_pct;
 mod pathway_plans_in_time_pct;
 mod rhi_within_72h_pct;
 
-/// Every indicator, in catalogue order (front door, assessment and child protection, looked-after
-/// children and care leavers, sufficiency, workforce, early support, DfE measures).
+/// Every indicator, in catalogue order: front door and early support; assessment and child
+/// protection; looked-after children, stability and adoption; care leavers; sufficiency; workforce;
+/// then the timeliness indicators.
 ///
 /// The statutory-timeliness indicators (`cla_reviews_in_time_pct`, `rhi_within_72h_pct`, core
 /// groups, visits, CIN reviews, pathway plans) are written with the timescales: append their
@@ -95,12 +96,19 @@ mod rhi_within_72h_pct;
 pub static INDICATORS: &[&dyn Indicator] = &[
     &contacts::Contacts,
     &contacts_rate_10k::ContactsRate10k,
+    &contacts_to_referral_pct::ContactsToReferralPct,
+    &contacts_nfa_signposting::ContactsNfaSignposting,
     &referrals::Referrals,
     &referrals_rate_10k::ReferralsRate10k,
     &rereferrals_12m_pct::Rereferrals12mPct,
+    &rereferrals_3m_pct::Rereferrals3mPct,
+    &rereferrals_6m_pct::Rereferrals6mPct,
     &referral_to_assessment_pct::ReferralToAssessmentPct,
     &referrals_progressed_to_assessment_pct::ReferralsProgressedToAssessmentPct,
     &missing_episodes::MissingEpisodes,
+    &early_help_active::EarlyHelpActive,
+    &early_help_step_ups::EarlyHelpStepUps,
+    &early_help_step_downs::EarlyHelpStepDowns,
     &assessments::Assessments,
     &assessments_rate_10k::AssessmentsRate10k,
     &assessments_45wd_pct::Assessments45wdPct,
@@ -115,12 +123,17 @@ pub static INDICATORS: &[&dyn Indicator] = &[
     &cp_plans_repeat_pct::CpPlansRepeatPct,
     &cp_plans_2y_ended_pct::CpPlans2yEndedPct,
     &cp_plans_2y_open_pct::CpPlans2yOpenPct,
+    &open_cases::OpenCases,
     &cla_count::ClaCount,
     &cla_rate_10k::ClaRate10k,
     &cla_placed_with_parents::ClaPlacedWithParents,
     &cla_placed_with_parents_pct::ClaPlacedWithParentsPct,
     &cla_placed_with_parents_interim_care_order::ClaPlacedWithParentsInterimCareOrder,
     &cla_placed_with_parents_full_care_order::ClaPlacedWithParentsFullCareOrder,
+    &placement_stability_3plus_pct::PlacementStability3plusPct,
+    &placement_stability_long_term_pct::PlacementStabilityLongTermPct,
+    &adoption_a1_days::AdoptionA1Days,
+    &adoption_a2_days::AdoptionA2Days,
     &care_leavers_in_touch_pct::CareLeaversInTouchPct,
     &care_leavers_suitable_accommodation_pct::CareLeaversSuitableAccommodationPct,
     &care_leavers_eet_pct::CareLeaversEetPct,
@@ -130,33 +143,21 @@ pub static INDICATORS: &[&dyn Indicator] = &[
     &care_leavers_suitable_accommodation_19_21_pct::CareLeaversSuitableAccommodation1921Pct,
     &care_leavers_eet_17_18_pct::CareLeaversEet1718Pct,
     &care_leavers_eet_19_21_pct::CareLeaversEet1921Pct,
+    &foster_carer_approvals::FosterCarerApprovals,
+    &foster_carer_deregistrations::FosterCarerDeregistrations,
     &foster_placements_in_house::FosterPlacementsInHouse,
     &foster_placements_family_and_friends::FosterPlacementsFamilyAndFriends,
     &foster_placements_ifa::FosterPlacementsIfa,
     &residential_placements_in_house::ResidentialPlacementsInHouse,
     &residential_placements_external::ResidentialPlacementsExternal,
+    &cla_entering_care_placed_over_20_miles::ClaEnteringCarePlacedOver20Miles,
+    &cla_entering_care_placed_over_20_miles_pct::ClaEnteringCarePlacedOver20MilesPct,
     &cla_placed_over_20_miles::ClaPlacedOver20Miles,
     &cla_placed_over_20_miles_pct::ClaPlacedOver20MilesPct,
     &cla_16plus_supported_accommodation::Cla16plusSupportedAccommodation,
-    &open_cases::OpenCases,
-    &contacts_to_referral_pct::ContactsToReferralPct,
-    &contacts_nfa_signposting::ContactsNfaSignposting,
-    &rereferrals_3m_pct::Rereferrals3mPct,
-    &rereferrals_6m_pct::Rereferrals6mPct,
-    &cla_entering_care_placed_over_20_miles::ClaEnteringCarePlacedOver20Miles,
-    &cla_entering_care_placed_over_20_miles_pct::ClaEnteringCarePlacedOver20MilesPct,
-    &placement_stability_3plus_pct::PlacementStability3plusPct,
-    &placement_stability_long_term_pct::PlacementStabilityLongTermPct,
-    &adoption_a1_days::AdoptionA1Days,
-    &adoption_a2_days::AdoptionA2Days,
-    &foster_carer_approvals::FosterCarerApprovals,
-    &foster_carer_deregistrations::FosterCarerDeregistrations,
     &average_caseload::AverageCaseload,
     &caseload_per_social_worker::CaseloadPerSocialWorker,
     &supervisions::Supervisions,
-    &early_help_step_ups::EarlyHelpStepUps,
-    &early_help_step_downs::EarlyHelpStepDowns,
-    &early_help_active::EarlyHelpActive,
     // Timeliness indicators (built on `timescales`) go below this line.
     &cla_reviews_in_time_pct::ClaReviewsInTimePct,
     &rhi_within_72h_pct::RhiWithin72hPct,

@@ -1,4 +1,4 @@
-//! Registry of part A of the 903 catalogue, kept apart while the parts are written in parallel.
+//! Registry of part A of the 903 catalogue.
 //!
 //! The rule files are siblings of this file (hence `#[path]`); they reach the engine through
 //! `crate::ssda903` and part A's shared helpers through `super::util_a`.

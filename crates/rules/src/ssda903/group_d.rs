@@ -1,5 +1,5 @@
 //! Registry of part D of the 903 catalogue (codes 601-635, 1000-1016, 3001, EPI, NoE, INT01-INT36,
-//! SW02STG1-SW19STG2), kept apart while the parts are written in parallel.
+//! SW02STG1-SW19STG2).
 
 #[path = "util_d.rs"]
 mod util_d;

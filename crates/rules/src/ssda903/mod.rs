@@ -6,6 +6,7 @@
 //! Rules that need something the run lacks (a table, last year's return, the postcode reference,
 //! the Ofsted provider lists) are skipped with the reason.
 
+mod catalogue;
 mod fixture;
 mod reference;
 
@@ -18,8 +19,8 @@ use sightline_model::ids::LaCode;
 
 mod rule_103;
 
-// The catalogue is being written in four parallel parts; each part keeps its own registry
-// until they are merged into `RULES` below.
+// The catalogue is kept in four registry files by code range (A: 101-199, B: 200-399,
+// C: 400-599, D: 600+, INT, SW, EPI, NoE), each with its shared helpers; `RULES` joins them.
 mod group_a;
 mod group_b;
 mod group_c;
