@@ -178,3 +178,116 @@ fn usage_errors_exit_with_2() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--faults"));
 }
+
+/// The fixed indicator ids other parts of the product rely on.
+const FIXED_IDS: &[&str] = &[
+    "contacts",
+    "referrals",
+    "referrals_rate_10k",
+    "rereferrals_12m_pct",
+    "assessments",
+    "assessments_45wd_pct",
+    "s47_enquiries",
+    "icpc",
+    "icpc_15wd_pct",
+    "cp_plans",
+    "cla_count",
+    "cla_rate_10k",
+    "cla_placed_with_parents_pct",
+    "cla_reviews_in_time_pct",
+    "care_leavers_in_touch_pct",
+    "care_leavers_suitable_accommodation_pct",
+    "care_leavers_eet_pct",
+    "cla_placed_over_20_miles_pct",
+    "missing_episodes",
+    "rhi_within_72h_pct",
+    "average_caseload",
+];
+
+#[test]
+fn indicators_json_carries_the_contract_fields_for_every_fixed_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("demo");
+    let mut args = vec!["demo", "--dir", dir.to_str().unwrap()];
+    args.extend_from_slice(SMALL);
+    assert!(sightline(&args).status.success());
+    let db = dir.join("sightline.db");
+    let out = sightline(&[
+        "indicators",
+        "--db",
+        db.to_str().unwrap(),
+        "--population",
+        "4000",
+        "--format",
+        "json",
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    for id in FIXED_IDS {
+        let item = items
+            .iter()
+            .find(|i| i["id"] == *id)
+            .unwrap_or_else(|| panic!("no {id}"));
+        for key in [
+            "month",
+            "value",
+            "numerator",
+            "denominator",
+            "unit",
+            "polarity",
+        ] {
+            assert!(item.get(key).is_some(), "{id} lacks {key}");
+        }
+        assert_eq!(
+            item["month"].as_str().map(str::len),
+            Some(7),
+            "{id}: YYYY-MM"
+        );
+    }
+    let explain = sightline(&["indicators", "explain", "assessments_45wd_pct"]);
+    assert!(explain.status.success());
+    assert!(
+        stdout(&explain).contains("45 working days"),
+        "{}",
+        stdout(&explain)
+    );
+    let unknown = sightline(&["indicators", "explain", "no_such_indicator"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}
+
+#[test]
+fn validate_finds_injected_faults_and_exits_3() {
+    let tmp = tempfile::tempdir().unwrap();
+    let extract = tmp.path().join("extract");
+    let out = sightline(&[
+        "generate",
+        "--out",
+        extract.to_str().unwrap(),
+        "--population",
+        "4000",
+        "--faults",
+        "0.05",
+        "-q",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let findings = tmp.path().join("findings.csv");
+    let out = sightline(&[
+        "validate",
+        "ssda903",
+        extract.join("ssda903").to_str().unwrap(),
+        "--year",
+        "2026",
+        "--out",
+        findings.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    let text = std::fs::read_to_string(&findings).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("rule_code,table,row_number,child_id,fields,message")
+    );
+    assert!(lines.count() > 0);
+}

@@ -229,10 +229,15 @@ impl<'a> Unit<'a> {
             return;
         }
         while t <= ctx.end {
-            // DfE rule SW09STG2: a social worker episode lasts at least 3 days, so the last days
-            // of a closing case are not handed to a new worker.
-            if seg.end.is_some_and(|e| (e - t).num_days() < MIN_ALLOCATION_DAYS) {
-                return;
+            // DfE rule SW09STG2: a social worker episode lasts at least 3 days, so a handover
+            // days before closure is brought forward, giving the last worker 3 days.
+            if let Some(e) = seg.end.filter(|&e| (e - t).num_days() < MIN_ALLOCATION_DAYS)
+                && let Some(previous) = self.out.allocations.last_mut()
+                && previous.end == Some(t)
+                && (e - previous.start).num_days() >= 2 * MIN_ALLOCATION_DAYS
+            {
+                t = plus(e, -MIN_ALLOCATION_DAYS);
+                previous.end = Some(t);
             }
             let Some(worker) = self.pick_lasting_worker(team, t) else {
                 return;
