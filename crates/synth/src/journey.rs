@@ -191,6 +191,7 @@ impl<'a> Unit<'a> {
             self.allocate(seg);
         }
         self.out.allocations.sort_by_key(|a| a.start);
+        self.absorb_short_allocations();
         self.mark_first_contacts();
         self.fill_assessment_workers();
         self.fill_personal_advisers();
@@ -231,7 +232,9 @@ impl<'a> Unit<'a> {
         while t <= ctx.end {
             // DfE rule SW09STG2: a social worker episode lasts at least 3 days, so a handover
             // days before closure is brought forward, giving the last worker 3 days.
-            if let Some(e) = seg.end.filter(|&e| (e - t).num_days() < MIN_ALLOCATION_DAYS)
+            if let Some(e) = seg
+                .end
+                .filter(|&e| (e - t).num_days() < MIN_ALLOCATION_DAYS)
                 && let Some(previous) = self.out.allocations.last_mut()
                 && previous.end == Some(t)
                 && (e - previous.start).num_days() >= 2 * MIN_ALLOCATION_DAYS
@@ -258,7 +261,9 @@ impl<'a> Unit<'a> {
             }
             // A planned reallocation days before closure is not made: the worker keeps the case.
             if next_reason != SwChangeReason::LEFTRL
-                && let Some(e) = seg.end.filter(|&e| (e - until).num_days() < MIN_ALLOCATION_DAYS)
+                && let Some(e) = seg
+                    .end
+                    .filter(|&e| (e - until).num_days() < MIN_ALLOCATION_DAYS)
             {
                 until = until.max(e);
             }
@@ -295,6 +300,31 @@ impl<'a> Unit<'a> {
             }
         }
         chosen
+    }
+
+    /// An allocation shorter than `MIN_ALLOCATION_DAYS` handed straight on (a referral taken
+    /// into care within days) is absorbed by the next one, which starts earlier with its reason:
+    /// SSDA903 rule SW09STG2 rejects so short social worker episodes.
+    fn absorb_short_allocations(&mut self) {
+        let allocations = &mut self.out.allocations;
+        let mut i = 0;
+        while i + 1 < allocations.len() {
+            let short = allocations.get(i).and_then(|a| {
+                let end = a.end?;
+                ((end - a.start).num_days() < MIN_ALLOCATION_DAYS)
+                    .then_some((a.start, end, a.reason))
+            });
+            if let Some((start, end, reason)) = short
+                && let Some(next) = allocations.get_mut(i + 1)
+                && next.start == end
+            {
+                next.start = start;
+                next.reason = reason;
+                allocations.remove(i);
+                continue;
+            }
+            i += 1;
+        }
     }
 
     /// A transfer (TSPROC) with no social worker allocated just before it is really the start of
