@@ -1,6 +1,7 @@
 //! Reading a return and running its rules: shared by `sightline validate`, `demo` and the bench.
 
 use anyhow::{Context, Result, bail};
+use sightline_formats::Format;
 use sightline_formats::cin::CinChildren;
 use sightline_rules::RuleReport;
 use sightline_rules::cin::{CinReturn, Validator};
@@ -8,31 +9,18 @@ use sightline_rules::postcodes::SectorTable;
 use sightline_rules::ssda903::{PostcodeReference, Ssda903Return};
 use std::path::{Path, PathBuf};
 
-/// Every file under the paths (folders are searched, sorted; hidden files skipped).
-pub fn csv_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .filter(|p| {
-                    !p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with('.'))
-                })
-                .collect();
-            entries.sort();
-            out.extend(entries);
-        } else {
-            out.push(path.clone());
-        }
+/// The files of one format under the paths, found by content with the formats crate's
+/// [`sightline_formats::detect`] (folders searched recursively, hidden entries skipped).
+pub fn files_of(format: Format, paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let files: Vec<PathBuf> = sightline_formats::detect(paths)?
+        .into_iter()
+        .filter(|f| f.format == format)
+        .map(|f| f.path)
+        .collect();
+    if files.is_empty() {
+        bail!("no {} files found", format.name());
     }
-    if out.is_empty() {
-        bail!("no files found");
-    }
-    Ok(out)
+    Ok(files)
 }
 
 /// Loads a postcode reference file (CSV with sector centroids).
@@ -56,10 +44,10 @@ pub fn validate_903(
     la_code: Option<&str>,
     year: i32,
 ) -> Result<Vec<RuleReport>> {
-    let current = sightline_formats::ssda903::read_tables(&csv_files(paths)?)?;
+    let current = sightline_formats::ssda903::read_tables(&files_of(Format::Ssda903, paths)?)?;
     let previous = previous
         .map(|p| {
-            sightline_formats::ssda903::read_tables(&csv_files(&[p.to_path_buf()])?)
+            sightline_formats::ssda903::read_tables(&files_of(Format::Ssda903, &[p.to_path_buf()])?)
                 .map_err(anyhow::Error::from)
         })
         .transpose()?;

@@ -39,10 +39,10 @@ fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Re
     use sightline_report::DataQualityReport;
     let postcodes =
         sightline_cli::validation::parse_postcodes(sightline_synth::postcode_reference_csv())?;
-    let tables =
-        sightline_formats::ssda903::read_tables(&sightline_cli::validation::csv_files(&[
-            extract.join("ssda903"),
-        ])?)?;
+    let tables = sightline_formats::ssda903::read_tables(&sightline_cli::validation::files_of(
+        sightline_formats::Format::Ssda903,
+        &[extract.join("ssda903")],
+    )?)?;
     let r903 = sightline_cli::validation::validate_903_tables(
         &tables,
         None,
@@ -50,7 +50,10 @@ fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Re
         Some(la),
         year,
     );
-    let cin_file = sightline_cli::validation::csv_files(&[extract.join("cin")])?;
+    let cin_file = sightline_cli::validation::files_of(
+        sightline_formats::Format::CinCensus,
+        &[extract.join("cin")],
+    )?;
     let cin_file = cin_file.first().context("no CIN census file was written")?;
     let rcin = sightline_cli::validation::validate_cin(cin_file, year)?;
     let mut out = Vec::new();
