@@ -37,6 +37,18 @@ pub enum Command {
     Indicators(IndicatorsArgs),
     /// Statutory timescales per child: what is overdue or due soon, by team and worker.
     Timescales(TimescalesArgs),
+    /// Run the web application (dashboard, drill-down, worklists) on the latest snapshot.
+    Serve(ServeArgs),
+    /// Manage the web application's accounts.
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// Read the audit log of views of child-level data, and check its hash chain.
+    Audit(AuditArgs),
+    /// The improvement plan file: `plan check [FILE]` validates it.
+    Plan(PlanArgs),
+    /// Write a month's report: board pack, children in care (Scrutiny Panel), team worklists or
+    /// data quality, as HTML, XLSX or PDF.
+    Report(ReportArgs),
 }
 
 /// Which snapshot to compute from.
@@ -82,7 +94,8 @@ pub struct IndicatorsArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Targets and stretch targets (TOML; see crates/measures/targets/README.md).
+    /// Targets and stretch targets: a targets file (crates/measures/targets/README.md) or an
+    /// improvement plan file (docs/plan-format.md), e.g. plans/kirklees-2019-20.toml.
     #[arg(long)]
     pub targets: Option<PathBuf>,
 }
@@ -165,6 +178,11 @@ pub struct Validate903Args {
     /// The submitting council's 3-digit DfE LA code.
     #[arg(long = "la")]
     pub la_code: Option<String>,
+    /// Ofsted's provider lists (the children's homes and social care providers lists, or the
+    /// combined list; XLSX as published, or CSV with the same columns), for the URN rules;
+    /// repeat for several files. Without it those rules are skipped.
+    #[arg(long = "providers", value_name = "FILE")]
+    pub providers: Vec<PathBuf>,
     #[command(flatten)]
     pub output: FindingsOutput,
 }
@@ -215,7 +233,7 @@ pub struct ImportArgs {
     /// Files or folders to import; formats are recognised from content.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// The snapshot store (SQLite file, created if missing).
+    /// The snapshot store: an SQLite file (created if missing) or a `postgres://` URL.
     #[arg(long, default_value = "sightline.db", env = "SIGHTLINE_DB")]
     pub db: PathBuf,
     /// The date the extract was taken (default: the latest event date in the records).
@@ -225,7 +243,7 @@ pub struct ImportArgs {
 
 #[derive(Args, Debug)]
 pub struct SnapshotsArgs {
-    /// The snapshot store.
+    /// The snapshot store: an SQLite file or a `postgres://` URL.
     #[arg(long, default_value = "sightline.db", env = "SIGHTLINE_DB")]
     pub db: PathBuf,
     #[command(subcommand)]
@@ -241,6 +259,59 @@ pub enum SnapshotsAction {
     },
 }
 
+/// The reports `sightline report` writes.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportName {
+    /// The Improvement Board performance pack.
+    Board,
+    /// The Scrutiny Panel's "Number of children in care" report.
+    ChildrenInCare,
+    /// Team managers' overdue and due-soon statutory tasks (names children: never public).
+    Worklists,
+    /// Validation findings of the statutory returns (names children: never public).
+    DataQuality,
+}
+
+/// Formats of a report.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Self-contained HTML that prints on A4.
+    Html,
+    /// Excel workbook, one sheet per table.
+    Xlsx,
+    /// A4 PDF for committee agenda packs.
+    Pdf,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Which report.
+    #[arg(value_enum)]
+    pub report: ReportName,
+    /// The month reported (YYYY-MM); the snapshot must cover all of it.
+    #[arg(long, value_name = "YYYY-MM", value_parser = sightline_cli::reports::parse_month)]
+    pub month: sightline_measures::period::Month,
+    /// The public version: counts of 1 to 5 shown as c, with secondary suppression. Refused for
+    /// reports that list children.
+    #[arg(long)]
+    pub public: bool,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ReportFormat,
+    /// The file to write.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The store (SQLite file, or a postgres:// URL).
+    #[arg(long, default_value = "sightline.db", env = "SIGHTLINE_DB")]
+    pub db: PathBuf,
+    /// Snapshot id (default: the latest SSD snapshot, else the latest of any format).
+    #[arg(long)]
+    pub snapshot: Option<i64>,
+    /// Children aged 0-17 for rates (default: the ONS mid-year estimate for the council).
+    #[arg(long)]
+    pub population: Option<u64>,
+}
+
 #[derive(Args, Debug)]
 pub struct DemoArgs {
     /// Folder for the demo: files go to DIR/extract, the store to DIR/sightline.db.
@@ -248,6 +319,104 @@ pub struct DemoArgs {
     pub dir: PathBuf,
     #[command(flatten)]
     pub synth: SynthArgs,
+}
+
+/// The database the web application uses: an SQLite file (`sightline demo` writes
+/// `sightline-demo/sightline.db`), `sqlite://PATH` or `postgres://...`.
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseChoice {
+    /// The database: a file path, sqlite://PATH or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        default_value = "sightline-demo/sightline.db",
+        env = "SIGHTLINE_DATABASE"
+    )]
+    pub database: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseChoice,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// Mark cookies `Secure` (HTTPS only): on by default except when listening on loopback,
+    /// where plain HTTP is usual. Use --secure-cookies=true behind a TLS-terminating proxy.
+    #[arg(long)]
+    pub secure_cookies: Option<bool>,
+    /// Targets and stretch targets for RAG ratings: a bare targets file (TOML; see
+    /// crates/measures/targets/README.md) or an improvement plan. Default: the plan's targets.
+    #[arg(long)]
+    pub targets: Option<PathBuf>,
+    /// The improvement plan the plan pages, board pack downloads and (without --targets) the
+    /// ratings use (TOML; see docs/plan-format.md). Default: the shipped 2019/20 plan.
+    #[arg(long)]
+    pub plan: Option<PathBuf>,
+    /// Seconds between checks for a newer snapshot to compute.
+    #[arg(long, default_value_t = 60)]
+    pub reload_seconds: u64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UsersCommand {
+    /// Add an account; the password is read from standard input (never from the command line).
+    Add(UsersAddArgs),
+    /// List the accounts.
+    List(UsersListArgs),
+    /// Disable an account: its sessions stop working at once and it cannot sign in.
+    Disable(UsersNameArgs),
+    /// Enable a disabled account again.
+    Enable(UsersNameArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct UsersNameArgs {
+    /// Login name.
+    pub name: String,
+    #[command(flatten)]
+    pub database: DatabaseChoice,
+}
+
+#[derive(Args, Debug)]
+pub struct UsersAddArgs {
+    /// Login name.
+    pub name: String,
+    /// Role: admin, analyst, leader, manager or board.
+    #[arg(long)]
+    pub role: String,
+    /// Team (id or name) of a manager: they see only that team's children.
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Read the password from standard input (first line). Required.
+    #[arg(long, required = true)]
+    pub password_stdin: bool,
+    #[command(flatten)]
+    pub database: DatabaseChoice,
+}
+
+#[derive(Args, Debug)]
+pub struct UsersListArgs {
+    #[command(flatten)]
+    pub database: DatabaseChoice,
+}
+
+#[derive(Args, Debug)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub database: DatabaseChoice,
+    /// Only this user's entries.
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Only entries on or after this date (YYYY-MM-DD, UTC).
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// At most this many entries (newest first).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Check the hash chain; exit code 1 if an entry was changed or removed.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[cfg(test)]
@@ -274,4 +443,24 @@ mod tests {
     fn import_needs_a_path() {
         assert!(Cli::try_parse_from(["sightline", "import"]).is_err());
     }
+}
+
+/// `sightline plan ...`.
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    #[command(subcommand)]
+    pub command: PlanCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    /// Validate a plan file (exit 1 on errors) and list warnings: recommendations no action
+    /// addresses, indicator ids that no longer exist. Format: docs/plan-format.md.
+    Check {
+        /// The plan file (default: the shipped example plans/kirklees-2019-20.toml, embedded).
+        file: Option<PathBuf>,
+        /// Treat warnings as errors (exit 1).
+        #[arg(long)]
+        strict: bool,
+    },
 }

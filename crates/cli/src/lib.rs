@@ -5,4 +5,5 @@
 
 pub mod measures;
 pub mod pipeline;
+pub mod reports;
 pub mod validation;

@@ -24,6 +24,11 @@ fn main() -> ExitCode {
         args::Command::Validate(a) => commands::validate::run(&a, &ui),
         args::Command::Indicators(a) => commands::indicators::run(&a, &ui).map(|()| Done::Clean),
         args::Command::Timescales(a) => commands::timescales::run(&a, &ui).map(|()| Done::Clean),
+        args::Command::Serve(a) => commands::serve::run(&a).map(|()| Done::Clean),
+        args::Command::Users(a) => commands::users::run(&a).map(|()| Done::Clean),
+        args::Command::Audit(a) => commands::audit::run(&a).map(|()| Done::Clean),
+        args::Command::Plan(a) => commands::plan::run(&a).map(|()| Done::Clean),
+        args::Command::Report(a) => commands::report::run(&a, &ui).map(|()| Done::Clean),
     };
     match outcome {
         Ok(Done::Clean) => ExitCode::SUCCESS,

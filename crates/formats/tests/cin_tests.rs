@@ -612,6 +612,35 @@ mod reading {
     }
 
     #[test]
+    fn reviews_elements_are_numbered_across_the_file() {
+        let plan = |reviews: &str| {
+            format!(
+                "<CINdetails><ChildProtectionPlans><CPPstartDate>2025-05-01</CPPstartDate>{reviews}</ChildProtectionPlans></CINdetails>"
+            )
+        };
+        let xml = format!(
+            "<Message><Children><Child>{}</Child><Child>{}</Child></Children></Message>",
+            plan("<Reviews><CPPreviewDate>2025-06-01</CPPreviewDate></Reviews><Reviews></Reviews>"),
+            plan(
+                "<Reviews><CPPreviewDate>2025-07-01</CPPreviewDate><CPPreviewDate>x</CPPreviewDate></Reviews>"
+            ),
+        );
+        let children: Vec<_> = CinChildren::from_reader(xml.as_bytes(), Path::new("r.xml"))
+            .map(|c| c.unwrap())
+            .collect();
+        let first = &children[0].cin_details[0].cp_plans[0];
+        assert_eq!(first.reviews[0].position, 1);
+        assert_eq!(first.empty_review_positions, [2]);
+        let second = &children[1].cin_details[0].cp_plans[0];
+        let positions: Vec<u64> = second.reviews.iter().map(|r| r.position).collect();
+        assert_eq!(positions, [3, 3]);
+        assert_eq!(
+            second.reviews[1].path,
+            "Message/Children/Child[2]/CINdetails[1]/ChildProtectionPlans[1]/Reviews[1]/CPPreviewDate[2]"
+        );
+    }
+
+    #[test]
     fn streaming_keeps_paths_positions_and_unexpected_elements() {
         let mut children = CinChildren::from_reader(SAMPLE.as_bytes(), Path::new("s.xml"));
         let first = children.next().unwrap().unwrap();
@@ -622,7 +651,17 @@ mod reading {
         assert!(first.sex_is_legacy_gender);
         assert_eq!(
             first.cin_details[0].cp_plans[0].reviews[1].path,
-            "Message/Children/Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews/CPPreviewDate[2]"
+            "Message/Children/Child[1]/CINdetails[1]/ChildProtectionPlans[1]/Reviews[1]/CPPreviewDate[2]"
+        );
+        let review_positions: Vec<u64> = first.cin_details[0].cp_plans[0]
+            .reviews
+            .iter()
+            .map(|r| r.position)
+            .collect();
+        assert_eq!(
+            review_positions,
+            [1, 1],
+            "dates of one Reviews element share its position"
         );
         assert!(first.cin_details[0].assessments[0].factors_present);
         assert_eq!(second.position, 2);
@@ -738,6 +777,57 @@ mod errors {
             read_err(b"<Message><Children><Child>&bogus;</Child></Children></Message>"),
             "cin.xml at Message/Children/Child[1]: unknown entity &bogus;"
         );
+    }
+}
+
+mod malformed {
+    use super::*;
+
+    fn stream_err(text: &[u8]) -> String {
+        CinChildren::from_reader(text, Path::new("cin.xml"))
+            .find_map(Result::err)
+            .expect("an error")
+            .to_string()
+    }
+
+    #[test]
+    fn a_truncated_file_names_where_it_stops() {
+        let cut = &SAMPLE.as_bytes()[..SAMPLE.find("<CINreferralDate>").unwrap() + 20];
+        let err = stream_err(cut);
+        assert!(
+            err.starts_with("cin.xml at Message/Children/Child[1]/CINdetails/CINreferralDate"),
+            "{err}"
+        );
+        assert!(err.contains("ends inside an element"), "{err}");
+    }
+
+    #[test]
+    fn latin1_bytes_name_the_element_they_are_in() {
+        let err = stream_err(
+            b"<Message><Children><Child><ChildIdentifiers><LAchildID>Jos\xe9</LAchildID></ChildIdentifiers></Child></Children></Message>",
+        );
+        assert!(
+            err.starts_with("cin.xml at Message/Children/Child[1]/ChildIdentifiers/LAchildID"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let with_bom = format!("\u{feff}{SAMPLE}");
+        let children: Vec<_> = CinChildren::from_reader(with_bom.as_bytes(), Path::new("b.xml"))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(children.len(), 2);
+    }
+
+    #[test]
+    fn no_prefix_of_a_valid_file_panics() {
+        // Every cut of the sample either reads or gives an error; none panics.
+        for end in (0..SAMPLE.len()).step_by(7) {
+            let cut = &SAMPLE.as_bytes()[..end];
+            let _ = CinChildren::from_reader(cut, Path::new("c.xml")).count();
+        }
     }
 }
 

@@ -314,7 +314,12 @@ pub fn records_behind(measurement: &Measurement) -> (Vec<RecordRef>, Vec<RecordR
 
 /// The id of a record that has a [`RecordId`].
 pub fn record_id<'a>(ctx: &Context<'a>, record: RecordRef) -> Option<&'a RecordId> {
-    let r = ctx.records;
+    record_id_in(ctx.records, record)
+}
+
+/// The id of a record that has a [`RecordId`], from the records alone (no [`Context`] needed:
+/// the web app's child timeline looks ids up long after the figures are computed).
+pub fn record_id_in(r: &CaseRecords, record: RecordRef) -> Option<&RecordId> {
     let i = record.index as usize;
     match record.kind {
         kinds::CONTACTS => r.contacts.get(i).map(|x| &x.id),

@@ -9,6 +9,7 @@
 //!   status, placement type or case type.
 //! - [`timescales`]: per-child due dates and status (met, due, due soon, overdue).
 //! - [`settings`]: practice standards shared by both.
+//! - [`scrutiny`]: the figures of the Scrutiny Panel's "Number of children in care" report.
 //!
 //! **Invariant:** nothing here reads the clock, the filesystem or a database: the as-of date and
 //! the records are always passed in.
@@ -21,6 +22,7 @@ pub mod indicator;
 pub mod indicators;
 pub mod period;
 pub mod rag;
+pub mod scrutiny;
 pub mod settings;
 pub mod targets;
 pub mod timescales;

@@ -71,8 +71,9 @@ pub const PLAN_INDICATOR_IDS: &[&str] = &[
     "average_caseload",
 ];
 
-/// The shipped example: the seed plan's 2019/20 targets (`targets/kirklees-2019-20.toml`).
-pub const KIRKLEES_2019_20_EXAMPLE: &str = include_str!("../targets/kirklees-2019-20.toml");
+// The seed plan's 2019/20 targets live in the plan file (`plans/kirklees-2019-20.toml`, crate
+// `sightline-plan`), the single source of those numbers: `sightline_plan::targets_config`
+// turns a plan into a `TargetsConfig`.
 
 /// How far a value may miss its target and still be amber.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -727,45 +728,6 @@ note = "goal = latest + 5%"
                 .unwrap()
                 .check_indicator_ids(known)
                 .is_ok()
-        );
-    }
-
-    #[test]
-    fn the_shipped_example_parses() {
-        let config = parse_targets(KIRKLEES_2019_20_EXAMPLE).unwrap();
-        assert_eq!(config.la_code, LaCode(382));
-        assert_eq!(config.population, None);
-        assert_eq!(config.tolerance, Tolerance::DEFAULT);
-        assert_eq!(config.targets.len(), 10);
-        let known = |id: &str| {
-            PLAN_INDICATOR_IDS.contains(&id) || crate::benchmarks::mapping::mapping(id).is_some()
-        };
-        assert!(config.check_indicator_ids(known).is_ok());
-        // Spot checks against indicators.csv (target, stretch_target columns).
-        let april_2019 = month("2019-04");
-        let icpc = config.for_indicator("icpc_15wd_pct", april_2019).unwrap();
-        assert_eq!((icpc.target, icpc.stretch), (Some(77.8), Some(78.9)));
-        let parents = config
-            .for_indicator("cla_placed_with_parents_pct", month("2020-03"))
-            .unwrap();
-        assert_eq!(
-            (parents.target, parents.polarity),
-            (Some(10.0), Some(Polarity::Low))
-        );
-        let caseload = config
-            .for_indicator("average_caseload", april_2019)
-            .unwrap();
-        assert_eq!((caseload.target, caseload.stretch), (None, Some(15.3)));
-        // The targets are for 2019/20 only.
-        assert!(
-            config
-                .for_indicator("icpc_15wd_pct", month("2020-04"))
-                .is_none()
-        );
-        assert!(
-            config
-                .for_period("icpc_15wd_pct", Period::DfeYear(2020))
-                .is_some()
         );
     }
 

@@ -41,6 +41,14 @@ pub enum ReportError {
         #[source]
         source: rust_xlsxwriter::XlsxError,
     },
+    /// Building the PDF failed.
+    #[error("{}: {message}", path.display())]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
 }
 
 /// What a data-quality report is about.

@@ -12,6 +12,7 @@
 pub mod cin;
 pub mod engine;
 pub mod postcodes;
+pub mod providers;
 pub mod ssda903;
 
 pub use engine::{Finding, Findings, Outcome, RuleMeta, RuleReport, Severity, Years};

@@ -6,6 +6,8 @@
 //! ```
 //! `ROWS` is the approximate number of records (default 500000, the size of a large council;
 //! England is about 35000000). `DIR` is where the database goes (default: a temporary directory).
+//! With `BENCH_POSTGRES=postgres://...` the same snapshot is then imported into and loaded from
+//! PostgreSQL too, in a schema made for the run and dropped after it.
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -79,6 +81,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         return Err("loaded records differ from those imported".into());
     }
 
+    if let Ok(url) = std::env::var("BENCH_POSTGRES") {
+        bench_postgres(&url, &snapshot_of(&records)?, &records)?;
+    }
+
     let lookups = 1000.min(records.children.len());
     let step = records.children.len() / lookups.max(1);
     let started = Instant::now();
@@ -92,6 +98,46 @@ fn main() -> Result<(), Box<dyn Error>> {
         elapsed.as_secs_f64() * 1000.0 / lookups.max(1) as f64
     );
     Ok(())
+}
+
+/// The benchmark's snapshot of `records`.
+fn snapshot_of(records: &CaseRecords) -> Result<NewSnapshot<'_>, Box<dyn Error>> {
+    let extract_date = day(2025, 3, 31);
+    Ok(NewSnapshot {
+        source_format: "ssd".to_owned(),
+        la_code: Some(LaCode(382)),
+        extract_date,
+        imported_at: extract_date.and_hms_opt(9, 0, 0).ok_or("bad time")?,
+        files: Vec::new(),
+        records,
+    })
+}
+
+/// Import and load through PostgreSQL, in a schema of its own.
+fn bench_postgres(
+    url: &str,
+    snapshot: &NewSnapshot<'_>,
+    records: &CaseRecords,
+) -> Result<(), Box<dyn Error>> {
+    let schema = format!("sightline_bench_{}", std::process::id());
+    let mut admin = postgres::Client::connect(url, postgres::NoTls)?;
+    admin.batch_execute(&format!("CREATE SCHEMA {schema}"))?;
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let scoped = format!("{url}{separator}options=-csearch_path%3D{schema}");
+    let result = (|| -> Result<(), Box<dyn Error>> {
+        let mut store = sightline_store::PostgresStore::connect(&scoped)?;
+        let total = records.total();
+        let id = measure("postgres import", total, || {
+            Ok(store.import(std::slice::from_ref(snapshot))?[0])
+        })?;
+        let loaded = measure("postgres load", total, || Ok(store.load(id)?))?;
+        if &loaded != records {
+            return Err("records loaded from PostgreSQL differ from those imported".into());
+        }
+        Ok(())
+    })();
+    admin.batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))?;
+    result
 }
 
 /// Runs `work` and prints its wall-clock and CPU time (CPU time of this thread: other processes

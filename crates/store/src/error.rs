@@ -165,6 +165,41 @@ pub enum StoreError {
     #[error("import cancelled; nothing was kept")]
     Cancelled,
 
+    /// A write would duplicate something unique (a user name).
+    #[error("{what} already exists")]
+    Conflict {
+        /// What is duplicated, e.g. `user 'amy'`.
+        what: String,
+    },
+
+    /// A record named by id does not exist.
+    #[error("{what} {id} does not exist")]
+    NotFound {
+        /// The kind of record: `user`, `validation run`.
+        what: &'static str,
+        /// Its id.
+        id: i64,
+    },
+
+    /// A value given to the store is not acceptable.
+    #[error("invalid {what}: {problem}")]
+    Invalid {
+        /// What was being written.
+        what: &'static str,
+        /// What is wrong.
+        problem: String,
+    },
+
+    /// The database server could not be reached or refused the connection.
+    #[error("cannot connect to the database {target}")]
+    Connect {
+        /// The server, without any password.
+        target: String,
+        /// Engine error.
+        #[source]
+        source: BackendError,
+    },
+
     /// Any other engine failure (listing snapshots, committing).
     #[error("database error while {action}")]
     Database {

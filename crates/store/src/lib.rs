@@ -4,7 +4,19 @@
 //!
 //! Storage sits behind the [`SnapshotStore`] trait, which takes and returns domain types only; no
 //! SQL type or row struct crosses it. [`SqliteStore`] is the default backend (a single file,
-//! bundled SQLite); a PostgreSQL backend is planned behind the same trait.
+//! bundled SQLite); [`PostgresStore`] serves shared deployments with several server instances.
+//!
+//! Application data besides snapshots (users, sessions, failed logins, the hash-chained audit log,
+//! improvement-plan updates, validation findings) sits behind [`AppStore`], which takes `&self` and
+//! is `Send + Sync` so a web server shares one store between requests; [`open_app_store`] opens
+//! either backend from a `--database` argument (a path, `sqlite://path` or `postgres://...`).
+//! [`SqliteAppStore`] and [`PostgresStore`] implement it.
+//!
+//! Both backends share one column mapping and the logic around it (`mapping/`: which column
+//! holds which field, how each value is encoded, how summaries and records are assembled, the
+//! import loop, app rows to domain types), one migration runner (`migrate.rs`), one connection
+//! pool (`pool.rs`) and one group commit for audit appends (`group_commit.rs`); each backend keeps
+//! only its SQL and its own numbered, forward-only migration files.
 //!
 //! **Invariants:**
 //! - a snapshot is written in one transaction (several snapshots imported together share it), so a
@@ -14,11 +26,20 @@
 //! - nothing here logs or formats a child identifier; errors name record kinds, row positions and
 //!   columns, never values that could identify a child.
 //!
+//! # PostgreSQL layout
+//!
+//! Migrations live in `src/postgres/migrations/NNNN_*.sql` (numbered, forward-only, one
+//! transaction each under an advisory lock, recorded in `schema_migrations`). The snapshot tables
+//! mirror SQLite's column for column, with the same text encodings (so dates stay ISO text);
+//! application tables use native timestamps and booleans. Imports stream each kind with `COPY`
+//! inside one transaction, serialised by an advisory lock that also assigns ids (`max + 1`, no
+//! gaps); whole-snapshot loads stream `COPY (SELECT ...) TO STDOUT`.
+//!
 //! # SQLite layout
 //!
 //! Migrations live in `src/sqlite/migrations/NNNN_*.sql` (numbered, forward-only, one
 //! transaction each; the version is SQLite's `user_version`, and `application_id` marks the file
-//! as a Sightline store). Tables:
+//! as a Sightline store). Migration 2 adds the application tables. Tables:
 //! - `snapshots` (id, source format, LA code, extract date, import time), `snapshot_files`
 //!   (name, SHA-256, bytes, in order) and `snapshot_counts` (records per kind);
 //! - one table per record kind, named after its [`CaseRecords`] field, with `snapshot_id`, `seq`
@@ -56,16 +77,28 @@
 //! # Ok::<(), sightline_store::StoreError>(())
 //! ```
 
+mod app;
 mod error;
+mod group_commit;
 mod hash;
+mod mapping;
+mod migrate;
+mod pool;
+mod postgres;
 mod sqlite;
 
 use std::ops::ControlFlow;
 
+pub use app::{
+    AppStore, AuditEntry, AuditFilter, GENESIS_HASH, NewAuditEntry, NewPlanUpdate, NewSession,
+    NewUser, NewValidationRun, PLAN_RAGS, PlanUpdate, Session, StoredFinding, User,
+    ValidationRunSummary, audit_hash, open_app_store,
+};
 pub use error::{BackendError, StoreError};
 pub use hash::sha256_file;
+pub use postgres::PostgresStore;
 pub use sightline_model::CaseRecords;
-pub use sqlite::{SqliteOptions, SqliteStore};
+pub use sqlite::{SqliteAppStore, SqliteOptions, SqliteStore};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use sightline_model::ids::{ChildId, LaCode};

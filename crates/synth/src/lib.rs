@@ -63,6 +63,7 @@
 mod care;
 mod cut;
 mod dice;
+mod england;
 mod frontdoor;
 mod geo;
 mod ident;
@@ -72,6 +73,7 @@ pub mod params;
 mod people;
 mod workforce;
 
+pub use england::england;
 pub use geo::{la_name, placement_distance_miles, postcode_la, postcode_reference_csv};
 
 use chrono::{Datelike, Months, NaiveDate};

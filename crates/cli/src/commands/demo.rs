@@ -34,8 +34,15 @@ fn fmt(v: Option<f64>) -> String {
 }
 
 /// Validates the written 903 and CIN returns and writes their HTML data-quality reports;
-/// returns one summary line per return.
-fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Result<Vec<String>> {
+/// `record` is given each return's results (ruleset `ssda903` or `cin`) to store; returns one
+/// summary line per return.
+fn validate_returns(
+    extract: &Path,
+    reports: &Path,
+    year: i32,
+    la: LaCode,
+    record: &mut dyn FnMut(&str, &[sightline_rules::RuleReport]) -> Result<()>,
+) -> Result<Vec<String>> {
     use sightline_report::DataQualityReport;
     let postcodes =
         sightline_cli::validation::parse_postcodes(sightline_synth::postcode_reference_csv())?;
@@ -61,6 +68,7 @@ fn validate_returns(extract: &Path, reports: &Path, year: i32, la: LaCode) -> Re
         ("SSDA903", &r903, false, "data-quality-ssda903.html"),
         ("CIN census", &rcin, true, "data-quality-cin.html"),
     ] {
+        record(if with_severity { "cin" } else { "ssda903" }, reports_of)?;
         let report = DataQualityReport {
             return_name: format!("{name} {}-{:02}", year - 1, year % 100),
             with_severity,
@@ -118,6 +126,17 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
         format!("stored {} snapshots in {}", ids.len(), db.display()),
     );
 
+    // The web application's demo accounts: one per role, random passwords printed once below.
+    let accounts = {
+        let app = sightline_store::open_app_store(&db.to_string_lossy())?;
+        sightline_web::accounts::create_demo_accounts(
+            app.as_ref(),
+            &synthetic.records,
+            sightline_web::utc_now(),
+        )?
+    };
+
+    let formats: Vec<&str> = groups.iter().map(|g| g.format.name()).collect();
     drop(groups);
 
     let reports_dir = args.dir.join("reports");
@@ -126,7 +145,38 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     let spec = sightline_cli::pipeline::extract_spec(&synthetic);
     let year = spec.collection_year_ending;
     let step = ui.step("validating the SSDA903 and CIN census returns");
-    let quality = validate_returns(&extract, &reports_dir, year, synthetic.council.la_code)?;
+    let app = sightline_cli::reports::open_store(&db)?;
+    // Stored with the snapshots, for the data-quality report.
+    let mut record = |ruleset: &str, reports: &[sightline_rules::RuleReport]| -> Result<()> {
+        let Some(id) = formats
+            .iter()
+            .zip(&ids)
+            .find(|(f, _)| **f == ruleset)
+            .map(|(_, id)| *id)
+        else {
+            return Ok(());
+        };
+        let ran_at = app
+            .snapshot_summary(id)?
+            .map(|s| s.imported_at)
+            .unwrap_or_default();
+        sightline_cli::reports::record_validation(
+            app.as_ref(),
+            id,
+            ruleset,
+            year,
+            reports,
+            ran_at,
+        )?;
+        Ok(())
+    };
+    let quality = validate_returns(
+        &extract,
+        &reports_dir,
+        year,
+        synthetic.council.la_code,
+        &mut record,
+    )?;
     ui.done(
         step,
         format!(
@@ -143,6 +193,21 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     let workbook = reports_dir.join("indicators.xlsx");
     super::indicators::write_xlsx(&lines, &workbook)?;
     ui.done(step, format!("wrote {}", workbook.display()));
+
+    let step = ui.step("writing the month's report pack");
+    let pack_month = lines.first().map(|l| l.month);
+    let (pack, pack_skipped) = match pack_month {
+        Some(month) => {
+            let (docs, skipped) =
+                sightline_cli::reports::pack_documents(app.as_ref(), &loaded, &ctx, month);
+            (
+                sightline_cli::reports::write_pack(&reports_dir, month, &docs)?,
+                skipped,
+            )
+        }
+        None => (Vec::new(), vec!["no complete month to report".to_owned()]),
+    };
+    ui.done(step, format!("wrote {} report files", pack.len()));
 
     let store = SqliteStore::open(&db)?;
     println!(
@@ -189,6 +254,31 @@ pub fn run(args: &DemoArgs, ui: &Ui) -> Result<()> {
     }
     println!("all {} indicators: {}", lines.len(), workbook.display());
     println!("reports: {}", reports_dir.display());
+    if let Some(month) = pack_month {
+        println!();
+        println!("report pack, {month} ({} files):", pack.len());
+        for file in &pack {
+            println!("  {}", file.path.display());
+        }
+        for reason in &pack_skipped {
+            println!("  not written: {reason}");
+        }
+    }
+    println!();
+    println!("web application: `sightline serve`, then open http://127.0.0.1:8080 and sign in as");
+    for a in &accounts {
+        println!(
+            "  {:<16} password {}  ({}{})",
+            a.name,
+            a.password,
+            a.role.name(),
+            a.team
+                .as_deref()
+                .map(|t| format!(", team {t}"))
+                .unwrap_or_default()
+        );
+    }
+    println!("  (passwords are random and shown only now; `sightline users add` makes more)");
     println!();
     println!("done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())

@@ -40,8 +40,9 @@ pub fn run(args: &IndicatorsArgs, ui: &Ui) -> Result<()> {
         .map(|path| {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            sightline_measures::targets::parse_targets(&text)
-                .with_context(|| format!("targets file {}", path.display()))
+            // A plan file (the single source of its targets) or a bare targets file.
+            sightline_plan::targets_from_file_text(&path.display().to_string(), &text)
+                .map_err(|e| anyhow::anyhow!("targets: {e}"))
         })
         .transpose()?;
     let step = ui.step("computing indicators");

@@ -4,9 +4,15 @@ pub mod demo;
 pub mod generate;
 pub mod import;
 pub mod indicators;
+pub mod plan;
+pub mod report;
 pub mod snapshots;
 pub mod timescales;
 pub mod validate;
+// The web application's verbs.
+pub mod audit;
+pub mod serve;
+pub mod users;
 
 /// How a command ended when it did not fail.
 pub enum Done {

@@ -1,28 +1,25 @@
-//! `sightline snapshots`: list the store's snapshots, or show one with its provenance.
+//! `sightline snapshots`: list the store's snapshots (an SQLite file or `--db postgres://...`),
+//! or show one with its provenance.
 
 use crate::args::{SnapshotsAction, SnapshotsArgs};
-use anyhow::{Context, Result, bail};
-use sightline_store::{SnapshotId, SnapshotStore, SnapshotSummary, SqliteStore};
+use anyhow::{Result, bail};
+use sightline_store::{SnapshotId, SnapshotSummary};
 
 pub fn run(args: &SnapshotsArgs) -> Result<()> {
-    if !args.db.exists() {
-        bail!(
-            "no store at {}: run `sightline import` or `sightline demo` first, or pass --db",
-            args.db.display()
-        );
-    }
-    let store = SqliteStore::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let store = sightline_cli::reports::open_store(&args.db)?;
     match args.action {
         None => {
             println!("id\tformat\textract_date\timported_at\tfiles\trecords");
-            for summary in store.list()? {
+            for summary in store.list_snapshots()? {
                 print_line(&summary);
             }
         }
         Some(SnapshotsAction::Show { id }) => {
-            let Some(summary) = store.show(SnapshotId(id))? else {
-                bail!("no snapshot {id} in {}", args.db.display());
+            let Some(summary) = store.snapshot_summary(SnapshotId(id))? else {
+                bail!(
+                    "no snapshot {id} in {}",
+                    super::serve::redact(&args.db.to_string_lossy())
+                );
             };
             print_details(&summary);
         }

@@ -24,6 +24,7 @@ fn ssda903(args: &Validate903Args, ui: &Ui) -> Result<Done> {
         &args.paths,
         args.previous.as_deref(),
         args.postcodes.as_deref(),
+        &args.providers,
         args.la_code.as_deref(),
         args.output.year,
     )?;

@@ -97,52 +97,95 @@ fn xlsx_error(path: &Path, err: rust_xlsxwriter::XlsxError) -> FormatError {
     }
 }
 
+/// Rows in an Excel worksheet (`.xlsx`), the header row included: Excel cannot open a sheet
+/// with more.
+pub(crate) const EXCEL_MAX_ROWS: usize = 1_048_576;
+
 /// Writes the workbook: one sheet per list, headings in bold, dates as Excel dates shown
-/// `dd/mm/yyyy`.
+/// `dd/mm/yyyy`. A list with more rows than an Excel sheet holds continues on further sheets
+/// (`List 1`, `List 1 (2)`, ...), each with the header row, which the reader reads as one list.
 pub(crate) fn write_workbook(path: &Path, sheets: &[Sheet]) -> Result<(), FormatError> {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    write_workbook_split(path, sheets, EXCEL_MAX_ROWS - 1)
+}
+
+/// [`write_workbook`] with at most `rows_per_sheet` data rows on a sheet.
+fn write_workbook_split(
+    path: &Path,
+    sheets: &[Sheet],
+    rows_per_sheet: usize,
+) -> Result<(), FormatError> {
+    use rust_xlsxwriter::Workbook;
     let mut workbook = Workbook::new();
-    let bold = Format::new().set_bold().set_text_wrap();
-    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    // Compressing is most of the time taken to save; level 2 takes about 0.6 of the default
+    // level 6's time for a file about a tenth larger (rust_xlsxwriter's measurements).
+    workbook.set_zip_compression_level(2);
     for sheet in sheets {
-        let ws = workbook.add_worksheet();
-        ws.set_name(sheet_name(sheet.list))
-            .map_err(|e| xlsx_error(path, e))?;
-        for (col, column) in sheet.list.columns.iter().enumerate() {
-            let col = col as u16;
-            ws.write_string_with_format(0, col, column.heading, &bold)
-                .map_err(|e| xlsx_error(path, e))?;
-            ws.set_column_width(col, 18)
-                .map_err(|e| xlsx_error(path, e))?;
+        let mut parts: Vec<&[Vec<Value>]> = sheet.rows.chunks(rows_per_sheet.max(1)).collect();
+        if parts.is_empty() {
+            parts.push(&[]);
         }
-        for (r, row) in sheet.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (col, value) in row.iter().enumerate() {
-                let col = col as u16;
-                let result = match value {
-                    Value::Empty => continue,
-                    Value::Text(t) => ws.write_string(r, col, t).map(|_| ()),
-                    Value::Number(n) => ws.write_number(r, col, *n as f64).map(|_| ()),
-                    Value::Date(d) => {
-                        let excel = u16::try_from(d.year()).ok().and_then(|y| {
-                            ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok()
-                        });
-                        match excel {
-                            Some(x) => ws
-                                .write_date_with_format(r, col, &x, &date_format)
-                                .map(|_| ()),
-                            // Excel has no dates before 1900; such a date is written as text.
-                            None => ws
-                                .write_string(r, col, crate::ssd::cells::format_dmy_date(*d))
-                                .map(|_| ()),
-                        }
-                    }
-                };
-                result.map_err(|e| xlsx_error(path, e))?;
-            }
+        for (part, rows) in parts.into_iter().enumerate() {
+            let name = match part {
+                0 => sheet_name(sheet.list),
+                n => format!("{} ({})", sheet_name(sheet.list), n + 1),
+            };
+            write_worksheet(path, &mut workbook, &name, sheet.list, rows)?;
         }
     }
     workbook.save(path).map_err(|e| xlsx_error(path, e))
+}
+
+/// Adds one worksheet named `name` holding the header row of `list` and `rows`.
+fn write_worksheet(
+    path: &Path,
+    workbook: &mut rust_xlsxwriter::Workbook,
+    name: &str,
+    list: &ListSpec,
+    rows: &[Vec<Value>],
+) -> Result<(), FormatError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format};
+    let bold = Format::new().set_bold().set_text_wrap();
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = workbook.add_worksheet();
+    ws.set_name(name).map_err(|e| xlsx_error(path, e))?;
+    for (col, column) in list.columns.iter().enumerate() {
+        let col = col as u16;
+        ws.write_string_with_format(0, col, column.heading, &bold)
+            .map_err(|e| xlsx_error(path, e))?;
+        ws.set_column_width(col, 18)
+            .map_err(|e| xlsx_error(path, e))?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(|_| FormatError::Malformed {
+            file: path.to_path_buf(),
+            location: Location::SheetRow(name.to_owned(), u32::MAX),
+            message: "too many rows for one worksheet".into(),
+        })?;
+        for (col, value) in row.iter().enumerate() {
+            let col = col as u16;
+            let result = match value {
+                Value::Empty => continue,
+                Value::Text(t) => ws.write_string(r, col, t).map(|_| ()),
+                Value::Number(n) => ws.write_number(r, col, *n as f64).map(|_| ()),
+                Value::Date(d) => {
+                    let excel = u16::try_from(d.year()).ok().and_then(|y| {
+                        ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok()
+                    });
+                    match excel {
+                        Some(x) => ws
+                            .write_date_with_format(r, col, &x, &date_format)
+                            .map(|_| ()),
+                        // Excel has no dates before 1900; such a date is written as text.
+                        None => ws
+                            .write_string(r, col, crate::ssd::cells::format_dmy_date(*d))
+                            .map(|_| ()),
+                    }
+                }
+            };
+            result.map_err(|e| xlsx_error(path, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes one list as CSV (dates `dd/mm/yyyy`).
@@ -376,4 +419,62 @@ pub(crate) fn workbook_lists(path: &Path) -> Option<Vec<u8>> {
     })
     .ok()
     .filter(|found| !found.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contacts(n: usize) -> Sheet {
+        let list = &lists::LIST_1;
+        let rows = (0..n)
+            .map(|i| {
+                let mut row = vec![Value::Empty; list.columns.len()];
+                row[0] = Value::Text(format!("C{i}"));
+                row[list.col("Date of Contact")] =
+                    Value::Date(NaiveDate::from_ymd_opt(2025, 1, 1 + i as u32).unwrap());
+                row
+            })
+            .collect();
+        Sheet { list, rows }
+    }
+
+    fn sheet_of(row: &SourceRow) -> &str {
+        match &row.location {
+            Location::SheetRow(sheet, _) => sheet,
+            other => panic!("not a sheet row: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_list_longer_than_a_sheet_continues_on_numbered_sheets_read_back_as_one_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annex_a.xlsx");
+        write_workbook_split(&path, &[contacts(5)], 2).unwrap();
+        assert_eq!(workbook_lists(&path), Some(vec![1, 1, 1]));
+        let tables = read_workbook(&path).unwrap();
+        let shape: Vec<(&str, usize)> = tables
+            .iter()
+            .map(|t| (sheet_of(&t.rows[0]), t.rows.len()))
+            .collect();
+        assert_eq!(shape, [("List 1", 2), ("List 1 (2)", 2), ("List 1 (3)", 1)]);
+        let ids: Vec<String> = tables
+            .iter()
+            .flat_map(|t| t.rows.iter().map(|r| r.cells[0].as_text()))
+            .collect();
+        assert_eq!(ids, ["C0", "C1", "C2", "C3", "C4"]);
+    }
+
+    #[test]
+    fn a_list_that_fits_and_an_empty_list_keep_one_sheet_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annex_a.xlsx");
+        let empty = Sheet {
+            list: &lists::LIST_2,
+            rows: Vec::new(),
+        };
+        write_workbook_split(&path, &[contacts(2), empty], 2).unwrap();
+        assert_eq!(workbook_lists(&path), Some(vec![1, 2]));
+        assert_eq!(EXCEL_MAX_ROWS - 1, 1_048_575);
+    }
 }

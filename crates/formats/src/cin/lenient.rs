@@ -203,8 +203,23 @@ pub struct CinCpPlan {
     pub review_blocks: u32,
     /// Number of `Reviews` elements holding no `CPPreviewDate` (query 8842Q).
     pub empty_review_blocks: u32,
+    /// Positions (among all `Reviews` elements of the file) of the `Reviews` elements holding no
+    /// `CPPreviewDate`.
+    pub empty_review_positions: Vec<u64>,
     /// Every `Reviews/CPPreviewDate`, across `Reviews` elements, in order.
-    pub reviews: Vec<Item<NaiveDate>>,
+    pub reviews: Vec<CinReview>,
+}
+
+/// One `Reviews/CPPreviewDate` of a child protection plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CinReview {
+    /// 1-based position of its `Reviews` element among all `Reviews` elements of the file (a
+    /// `Reviews` element holding several dates gives each the same position).
+    pub position: u64,
+    /// Element path, e.g. `.../ChildProtectionPlans[1]/Reviews[2]/CPPreviewDate[1]`.
+    pub path: String,
+    /// The date.
+    pub value: Cell<NaiveDate>,
 }
 
 /// Running positions of record elements across a file, shared by the reader and the writer so
@@ -217,6 +232,7 @@ pub(crate) struct Positions {
     pub cin_plans: u64,
     pub section47s: u64,
     pub cp_plans: u64,
+    pub reviews: u64,
 }
 
 fn code<T>(parse: fn(&str) -> Option<T>) -> impl Fn(&str) -> Cell<T> {
@@ -615,10 +631,12 @@ fn cin_details(
             "ChildProtectionPlans" => {
                 positions.cp_plans += 1;
                 let n = seen.count(name);
+                let position = positions.cp_plans;
                 d.cp_plans.push(cp_plan(
                     part,
                     format!("{path}/ChildProtectionPlans[{n}]"),
-                    positions.cp_plans,
+                    position,
+                    &mut positions.reviews,
                     unexpected,
                 ));
             }
@@ -753,7 +771,13 @@ fn section47(
     s
 }
 
-fn cp_plan(node: &Node, path: String, position: u64, unexpected: &mut Vec<String>) -> CinCpPlan {
+fn cp_plan(
+    node: &Node,
+    path: String,
+    position: u64,
+    review_positions: &mut u64,
+    unexpected: &mut Vec<String>,
+) -> CinCpPlan {
     let mut p = CinCpPlan {
         position,
         ..CinCpPlan::default()
@@ -789,6 +813,8 @@ fn cp_plan(node: &Node, path: String, position: u64, unexpected: &mut Vec<String
             ),
             "Reviews" => {
                 p.review_blocks += 1;
+                *review_positions += 1;
+                let block = p.review_blocks;
                 let dates: Vec<&Node> = leaf
                     .children
                     .iter()
@@ -796,13 +822,17 @@ fn cp_plan(node: &Node, path: String, position: u64, unexpected: &mut Vec<String
                     .collect();
                 if dates.is_empty() {
                     p.empty_review_blocks += 1;
+                    p.empty_review_positions.push(*review_positions);
                 }
-                for r in dates {
-                    let i = p.reviews.len() + 1;
-                    p.reviews.push(Item {
-                        path: format!("{path}/Reviews/CPPreviewDate[{i}]"),
+                for (i, r) in dates.into_iter().enumerate() {
+                    p.reviews.push(CinReview {
+                        position: *review_positions,
+                        path: format!("{path}/Reviews[{block}]/CPPreviewDate[{}]", i + 1),
                         value: date(&r.text),
                     });
+                }
+                for other in leaf.children.iter().filter(|r| r.name != "CPPreviewDate") {
+                    unexpected.push(format!("{path}/Reviews[{block}]/{}", other.name));
                 }
             }
             _ => unexpected.push(format!("{path}/{}", leaf.name)),

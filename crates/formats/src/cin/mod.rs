@@ -48,7 +48,8 @@ use crate::{ExtractSpec, FormatError};
 
 pub use crate::ssda903::{Cell, format_ymd, parse_xml_bool, parse_ymd};
 pub use lenient::{
-    CinAssessment, CinChild, CinCpPlan, CinDetails, CinHeader, CinPlanDates, CinSection47, Item,
+    CinAssessment, CinChild, CinCpPlan, CinDetails, CinHeader, CinPlanDates, CinReview,
+    CinSection47, Item,
 };
 pub use stream::{CinChildren, read_header, stream_children};
 

@@ -18,6 +18,7 @@ use super::cell::{
     Cell, digits, looks_like_postcode, looks_like_upn, parse_count, parse_dmy, parse_flag,
 };
 use super::tables::{BOM, Ssda903Table};
+use crate::ssd::lines::{CsvLines, Fields, LineError};
 use crate::{FormatError, Location};
 
 /// Where a row came from.
@@ -38,6 +39,27 @@ pub enum UpnField {
     Upn(Upn),
     /// Why there is no UPN (UN1-UN5 in the 903).
     Unknown(UpnUnknown),
+}
+
+/// `SEX` as the 903 has coded it since 2024-25: `M`, `F` or `U`. The earlier `1`/`2` stay
+/// invalid text here, so that rule 101 can report them for the years they are not codes
+/// ([`legacy_sex_code`] reads them for the years they are).
+pub fn sex_code(text: &str) -> Option<Sex> {
+    match text {
+        "M" => Some(Sex::Male),
+        "F" => Some(Sex::Female),
+        "U" => Some(Sex::Unknown),
+        _ => None,
+    }
+}
+
+/// The 903 `SEX` code before 2024-25: `1` male, `2` female.
+pub fn legacy_sex_code(text: &str) -> Option<Sex> {
+    match text.trim() {
+        "1" => Some(Sex::Male),
+        "2" => Some(Sex::Female),
+        _ => None,
+    }
 }
 
 fn child_id(text: &str) -> Option<ChildId> {
@@ -174,7 +196,7 @@ table_row!(
         /// `CHILD`.
         child: ChildId = "CHILD" via child_id,
         /// `SEX`.
-        sex: Sex = "SEX" via Sex::from_code,
+        sex: Sex = "SEX" via sex_code,
         /// `DOB`.
         dob: NaiveDate = "DOB" via parse_dmy,
         /// `ETHNIC`.
@@ -240,7 +262,7 @@ table_row!(
         /// `CHILD`.
         child: ChildId = "CHILD" via child_id,
         /// `SEX`.
-        sex: Sex = "SEX" via Sex::from_code,
+        sex: Sex = "SEX" via sex_code,
         /// `DOB`.
         dob: NaiveDate = "DOB" via parse_dmy,
         /// `DUC`.
@@ -500,24 +522,21 @@ fn malformed(file: &Path, location: Location, message: String) -> FormatError {
 
 fn parse_into(tables: &mut Ssda903Tables, file: &Path, bytes: &[u8]) -> Result<(), FormatError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => {
-            return Err(malformed(
-                file,
-                Location::File,
-                "empty file: no header line".into(),
-            ));
-        }
-        Some(Err(err)) => return Err(csv_error(file, &err)),
-        Some(Ok(record)) => record,
+    // Records are read with their exact starting line (CRLF, blank lines and quoted line breaks
+    // included), so that errors and findings name the right line.
+    let mut lines = CsvLines::new(bytes);
+    let mut fields = Fields::default();
+    let Some(line) = lines
+        .read(&mut fields)
+        .map_err(|err| line_error(file, err))?
+    else {
+        return Err(malformed(
+            file,
+            Location::File,
+            "empty file: no header line".into(),
+        ));
     };
-    let line = header.position().map_or(1, |p| p.line());
-    let columns = header
+    let columns = fields
         .iter()
         .map(|c| std::str::from_utf8(c).map(|s| s.trim().to_owned()))
         .collect::<Result<Vec<_>, _>>()
@@ -543,7 +562,8 @@ fn parse_into(tables: &mut Ssda903Tables, file: &Path, bytes: &[u8]) -> Result<(
     let layout = Layout::new(table, &columns);
     let file: Arc<Path> = Arc::from(file);
     let mut rows = RowSource {
-        records,
+        lines,
+        fields,
         layout,
         file,
         row_number: 0,
@@ -563,11 +583,18 @@ fn parse_into(tables: &mut Ssda903Tables, file: &Path, bytes: &[u8]) -> Result<(
     }
 }
 
-fn csv_error(file: &Path, err: &csv::Error) -> FormatError {
-    let location = err
-        .position()
-        .map_or(Location::File, |p| Location::Line(p.line()));
-    malformed(file, location, format!("unreadable CSV: {err}"))
+fn line_error(file: &Path, err: LineError) -> FormatError {
+    match err {
+        LineError::Io(source) => FormatError::Io {
+            file: file.to_path_buf(),
+            source,
+        },
+        LineError::UnterminatedQuote(line) => malformed(
+            file,
+            Location::Line(line),
+            "unreadable CSV: a quoted field opened on this line is never closed".into(),
+        ),
+    }
 }
 
 /// Where each of a table's columns sits in the file.
@@ -597,7 +624,8 @@ impl Layout {
 }
 
 struct RowSource<'a> {
-    records: csv::ByteRecordsIter<'a, &'a [u8]>,
+    lines: CsvLines<&'a [u8]>,
+    fields: Fields,
     layout: Layout,
     file: Arc<Path>,
     row_number: u64,
@@ -613,18 +641,19 @@ impl RowSource<'_> {
                 i.and_then(|i| self.layout.index.get(i).copied().flatten())
             })
             .collect();
-        while let Some(record) = self.records.next() {
-            let record = record.map_err(|err| csv_error(&self.file, &err))?;
+        while let Some(line) = self
+            .lines
+            .read(&mut self.fields)
+            .map_err(|err| line_error(&self.file, err))?
+        {
             self.row_number += 1;
-            let line = record.position().map_or(self.row_number + 1, |p| p.line());
-            let fields = self.utf8_fields(&record, line)?;
+            let fields = utf8_fields(&self.fields, &self.layout, &self.file, line)?;
             let at = RowRef {
                 file: Arc::clone(&self.file),
                 row_number: self.row_number,
                 line,
             };
             let index = &index;
-            let fields = &fields;
             let get = |i: usize| -> &str {
                 index
                     .get(i)
@@ -637,37 +666,40 @@ impl RowSource<'_> {
         }
         Ok(())
     }
+}
 
-    fn utf8_fields<'r>(
-        &self,
-        record: &'r csv::ByteRecord,
-        line: u64,
-    ) -> Result<Vec<&'r str>, FormatError> {
-        if record.len() > self.layout.header_len {
-            return Err(malformed(
-                &self.file,
-                Location::Line(line),
-                format!(
-                    "row has {} fields but the header has {}",
-                    record.len(),
-                    self.layout.header_len
-                ),
-            ));
-        }
-        record
-            .iter()
-            .enumerate()
-            .map(|(i, field)| {
-                std::str::from_utf8(field).map_err(|_| FormatError::Field {
-                    file: self.file.to_path_buf(),
-                    location: Location::Line(line),
-                    field: self.layout.names.get(i).cloned().unwrap_or_default(),
-                    value: String::from_utf8_lossy(field).into_owned(),
-                    message: "not valid UTF-8 text".into(),
-                })
-            })
-            .collect()
+/// The fields of one record as text; an error names the line and the
+/// column of a field that is not UTF-8 (a Latin-1 export, say).
+fn utf8_fields<'r>(
+    record: &'r Fields,
+    layout: &Layout,
+    file: &Path,
+    line: u64,
+) -> Result<Vec<&'r str>, FormatError> {
+    if record.len() > layout.header_len {
+        return Err(malformed(
+            file,
+            Location::Line(line),
+            format!(
+                "row has {} fields but the header has {}",
+                record.len(),
+                layout.header_len
+            ),
+        ));
     }
+    record
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            std::str::from_utf8(field).map_err(|_| FormatError::Field {
+                file: file.to_path_buf(),
+                location: Location::Line(line),
+                field: layout.names.get(i).cloned().unwrap_or_default(),
+                value: String::from_utf8_lossy(field).into_owned(),
+                message: "not valid UTF-8 text".into(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -694,6 +726,37 @@ mod tests {
         assert!(row.dec.is_blank());
         assert_eq!(row.home_post.value().map(Postcode::as_str), Some("HD1 2AB"));
         assert_eq!(row.pl_post.invalid_text(), Some("XX"));
+    }
+
+    #[test]
+    fn row_numbers_and_lines_are_exact_after_crlf_blank_lines_and_quoted_breaks() {
+        let tables = parse(
+            "r.csv",
+            "\u{feff}CHILD,DOB,REVIEW,REVIEW_CODE\r\nC1,01/01/2010,01/05/2025,PN1\r\n\r\n\
+             \"C\r\n2\",01/01/2010,2022-13-45,PN1\r\n   \r\nC3,01/01/2010,01/06/2025,PN1",
+        )
+        .unwrap();
+        let at: Vec<(u64, u64)> = tables
+            .reviews
+            .iter()
+            .map(|r| (r.at.row_number, r.at.line))
+            .collect();
+        assert_eq!(at, [(1, 2), (2, 4), (3, 7)]);
+        // A bad date is kept as text for the rules to report, not dropped.
+        assert_eq!(tables.reviews[1].review.invalid_text(), Some("2022-13-45"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_the_line_it_opened_on() {
+        let err = parse(
+            "r.csv",
+            "CHILD,DOB,REVIEW,REVIEW_CODE\r\nC1,\"01/01/2010\r\n,,\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "r.csv:2: unreadable CSV: a quoted field opened on this line is never closed"
+        );
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub(crate) use fast_map::FastMap;
 pub use lenient::{
     Ad1Row, EpisodeRow, HeaderRow, MissingRow, Oc2Row, Oc3Row, PlacedForAdoptionRow,
     PreviousPermanenceRow, ReviewRow, RowRef, Ssda903Tables, SwEpisodeRow, UascRow, UpnField,
-    format_partial_date, parse_partial_date, parse_tables, read_tables,
+    format_partial_date, legacy_sex_code, parse_partial_date, parse_tables, read_tables, sex_code,
 };
 pub use strict::to_records;
 pub(crate) use tables::BOM;

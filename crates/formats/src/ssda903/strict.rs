@@ -171,7 +171,14 @@ pub fn to_records(
 fn header_child(row: &HeaderRow) -> Result<Child, FormatError> {
     let at = &row.at;
     let id = child(&row.child, at)?;
-    let sex: Sex = req(&row.sex, at, "SEX", CODE)?;
+    // Files of earlier years code sex 1/2; the case model takes either.
+    let sex: Sex = match &row.sex {
+        Cell::Invalid(text) => match super::lenient::legacy_sex_code(text) {
+            Some(sex) => sex,
+            None => req(&row.sex, at, "SEX", CODE)?,
+        },
+        _ => req(&row.sex, at, "SEX", CODE)?,
+    };
     let date_of_birth = opt(&row.dob, at, "DOB", DATE)?;
     let ethnicity = req(&row.ethnic, at, "ETHNIC", CODE)?;
     let upn_field = opt(

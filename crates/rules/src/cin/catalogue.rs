@@ -18,26 +18,8 @@ const EXPECTED_2026: &[&str] = &[
     "8910", "8915", "8920", "8925", "8930", "8935", "8940", "8945Q", "8950Q",
 ];
 
-/// Codes not implemented yet, and why. Each needs return-level facts the streaming engine's
-/// `ReturnSummary` does not gather yet (see docs/writing-rules.md).
-pub const LEFT_OUT: &[(&str, &str)] = &[
-    (
-        "2883",
-        "needs the census-year CP plan start and ICPC dates across all children",
-    ),
-    (
-        "2886Q",
-        "needs a count of children with Sex blank or U and no expected birth date",
-    ),
-    (
-        "2887Q",
-        "needs the set of disability codes used across the return",
-    ),
-    (
-        "2888Q",
-        "needs a count of children with more than one disability",
-    ),
-];
+/// Codes deliberately not implemented, and why (none: every 2025-26 code is registered).
+pub const LEFT_OUT: &[(&str, &str)] = &[];
 
 #[test]
 fn the_registry_holds_the_2025_26_catalogue_less_the_listed_gaps() {

@@ -35,7 +35,7 @@ pub fn findings(rule: &dyn Rule, children_xml: &str) -> Vec<(&'static str, u64, 
     let mut out = crate::engine::Findings::new(rule.meta());
     let mut summary = super::ReturnSummary::default();
     for child in &kids {
-        summary.add(child);
+        summary.add(&data, child);
         rule.check_child(&data, child, &mut out);
     }
     rule.check_return(&data, &summary, &mut out);

@@ -4,11 +4,11 @@
 //! The rule files are siblings of this file (hence `#[path]`); they reach the engine through
 //! `crate::cin` and `crate::engine`, and part A's shared helpers through `super::util_a`.
 //!
-//! Not here: the return-level queries 2883, 2886Q, 2887Q and 2888Q, which need counts that
-//! [`super::ReturnSummary`] does not gather yet.
+//! The return-level rules 2883, 2886Q, 2887Q and 2888Q read counts that [`super::ReturnSummary`]
+//! gathers as the file streams.
 
 #[path = "util_a.rs"]
-mod util_a;
+pub(super) mod util_a;
 
 #[path = "rule_100.rs"]
 mod rule_100;
@@ -34,10 +34,18 @@ mod rule_1560q;
 mod rule_1570;
 #[path = "rule_1580.rs"]
 mod rule_1580;
+#[path = "rule_2883.rs"]
+mod rule_2883;
 #[path = "rule_2884.rs"]
 mod rule_2884;
 #[path = "rule_2885.rs"]
 mod rule_2885;
+#[path = "rule_2886q.rs"]
+mod rule_2886q;
+#[path = "rule_2887q.rs"]
+mod rule_2887q;
+#[path = "rule_2888q.rs"]
+mod rule_2888q;
 #[path = "rule_2889.rs"]
 mod rule_2889;
 #[path = "rule_2990.rs"]
@@ -123,8 +131,12 @@ pub(super) static RULES: &[&dyn super::Rule] = &[
     &rule_1560q::Rule1560Q,
     &rule_1570::Rule1570,
     &rule_1580::Rule1580,
+    &rule_2883::Rule2883,
     &rule_2884::Rule2884,
     &rule_2885::Rule2885,
+    &rule_2886q::Rule2886Q,
+    &rule_2887q::Rule2887Q,
+    &rule_2888q::Rule2888Q,
     &rule_2889::Rule2889,
     &rule_2990::Rule2990,
     &rule_2991q::Rule2991Q,

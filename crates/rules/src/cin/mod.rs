@@ -10,11 +10,13 @@ mod catalogue;
 mod fixture;
 
 use crate::engine::{Finding, Findings, Outcome, RuleMeta, RuleReport};
-use sightline_formats::cin::{CinChild, CinHeader};
+use sightline_formats::cin::{Cell, CinChild, CinHeader};
 use sightline_model::ids::LaCode;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 mod rule_4220;
+// Schema-level checks run with the catalogue but are not DfE-numbered rules.
+mod schema;
 
 // The catalogue is kept in two registry files by code (A: 100-8608, B: 8610 onwards), each with
 // its shared helpers; `RULES` joins them.
@@ -43,7 +45,8 @@ impl CinReturn<'_> {
     }
 }
 
-/// What the engine gathers across children for return-level rules.
+/// What the engine gathers across children for return-level rules: identifiers with their
+/// positions, and a few counts. Everything here is small per child (no records are kept).
 #[derive(Clone, Debug, Default)]
 pub struct ReturnSummary {
     /// Number of `<Child>` elements.
@@ -52,11 +55,24 @@ pub struct ReturnSummary {
     pub child_ids: Vec<(String, u64)>,
     /// Every UPN text with the child's position and id.
     pub upns: Vec<(String, u64, String)>,
+    /// `CPPstartDate`s falling in the census year (rule 2883).
+    pub cp_plans_started_in_year: u64,
+    /// `DateOfInitialCPC`s falling in the census year, of `CINdetails` and `Section47` elements
+    /// together (rule 2883).
+    pub initial_conferences_in_year: u64,
+    /// Children with `Sex` blank or `U` and no `ExpectedPersonBirthDate` (rule 2886Q).
+    pub born_children_without_sex: u64,
+    /// The valid disability codes used anywhere in the return, `NONE` excluded (rule 2887Q).
+    pub disability_codes: std::collections::BTreeSet<sightline_model::codes::Disability>,
+    /// Children with at least one `Disability` other than `NONE` (rule 2888Q).
+    pub children_with_a_disability: u64,
+    /// Children with more than one `Disability` other than `NONE` (rule 2888Q).
+    pub children_with_several_disabilities: u64,
 }
 
 impl ReturnSummary {
-    /// Adds one child's identifiers.
-    pub fn add(&mut self, child: &CinChild) {
+    /// Adds one child's identifiers and counts.
+    pub fn add(&mut self, data: &CinReturn, child: &CinChild) {
         self.children += 1;
         let id = child
             .la_child_id
@@ -68,6 +84,50 @@ impl ReturnSummary {
                 .push((upn.as_str().to_owned(), child.position, id.clone()));
         }
         self.child_ids.push((id, child.position));
+        self.count_conferences_and_plans(data, child);
+        let no_sex = matches!(
+            child.sex,
+            Cell::Blank | Cell::Value(sightline_model::codes::Sex::Unknown)
+        );
+        if no_sex && child.expected_person_birth_date.is_blank() {
+            self.born_children_without_sex += 1;
+        }
+        self.count_disabilities(child);
+    }
+
+    fn count_conferences_and_plans(&mut self, data: &CinReturn, child: &CinChild) {
+        let in_year = |cell: &Cell<chrono::NaiveDate>| {
+            cell.value()
+                .is_some_and(|d| data.year_start() <= *d && *d <= data.reference_date())
+        };
+        for episode in &child.cin_details {
+            let s47s = episode
+                .section47s
+                .iter()
+                .filter(|s| in_year(&s.date_of_initial_cpc));
+            let plans = episode.cp_plans.iter().filter(|p| in_year(&p.start));
+            self.initial_conferences_in_year +=
+                u64::from(in_year(&episode.date_of_initial_cpc)) + s47s.count() as u64;
+            self.cp_plans_started_in_year += plans.count() as u64;
+        }
+    }
+
+    fn count_disabilities(&mut self, child: &CinChild) {
+        use sightline_model::codes::Disability;
+        let mut recorded = 0;
+        for item in &child.disabilities {
+            match &item.value {
+                Cell::Value(Disability::NONE) | Cell::Blank => {}
+                Cell::Value(code) => {
+                    self.disability_codes.insert(*code);
+                    recorded += 1;
+                }
+                // An invalid code is still a disability recorded (rule 8610 reports the code).
+                Cell::Invalid(_) => recorded += 1,
+            }
+        }
+        self.children_with_a_disability += u64::from(recorded > 0);
+        self.children_with_several_disabilities += u64::from(recorded > 1);
     }
 }
 
@@ -81,13 +141,17 @@ pub trait Rule: Sync {
     fn check_return(&self, _data: &CinReturn, _summary: &ReturnSummary, _out: &mut Findings) {}
 }
 
-/// Every CIN rule, in code order.
+/// Every CIN rule of the DfE catalogue, in code order.
 pub static RULES: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
     let mut all: Vec<&'static dyn Rule> = vec![&rule_4220::Rule4220];
     all.extend_from_slice(group_a::RULES);
     all.extend_from_slice(group_b::RULES);
     all
 });
+
+/// Checks the census schema makes before the DfE rules (`DATE`: impossible dates), run by the
+/// [`Validator`] after [`RULES`] so that bad values are reported, never silently dropped.
+pub static SCHEMA_CHECKS: &[&dyn Rule] = &[&schema::RuleDate];
 
 /// Runs rules over children as they stream; keeps findings per rule and isolates panics.
 pub struct Validator<'a> {
@@ -108,6 +172,7 @@ impl<'a> Validator<'a> {
     pub fn new(data: &'a CinReturn<'a>) -> Self {
         let states = RULES
             .iter()
+            .chain(SCHEMA_CHECKS)
             .map(|rule| RuleState {
                 meta: rule.meta(),
                 rule: *rule,
@@ -124,8 +189,8 @@ impl<'a> Validator<'a> {
 
     /// Checks one child with every rule that applies this year.
     pub fn child(&mut self, child: &CinChild) {
-        self.summary.add(child);
         let data = self.data;
+        self.summary.add(data, child);
         for state in self
             .states
             .iter_mut()

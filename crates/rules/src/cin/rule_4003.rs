@@ -8,8 +8,8 @@
 //! and only for CP plans that have one: here the comparison stays within the episode, as the DfE
 //! text says, and open plans count (an open CIN plan is the plainest case of "an open CIN Plan").
 //! Every review date is read (the tool keeps only the first of each `Reviews` element). Findings
-//! sit on `Reviews` with the position of the parent `ChildProtectionPlans` element, one per
-//! review date.
+//! sit on `Reviews` with the position of the date's `Reviews` element among all `Reviews`
+//! elements of the file, one per review date.
 
 use super::util_a::child_id;
 use crate::cin::{CinReturn, Rule};
@@ -49,7 +49,11 @@ impl Rule for Rule4003 {
         for episode in &child.cin_details {
             for cpp in &episode.cp_plans {
                 let end = cpp.end.value();
-                for review in cpp.reviews.iter().filter_map(|r| r.value.value()) {
+                for (position, review) in cpp
+                    .reviews
+                    .iter()
+                    .filter_map(|r| r.value.value().map(|v| (r.position, v)))
+                {
                     if end == Some(review) {
                         continue;
                     }
@@ -60,7 +64,7 @@ impl Rule for Rule4003 {
                     {
                         out.at(
                             "Reviews",
-                            cpp.position,
+                            position,
                             child_id(child),
                             &["CPPreviewDate", "CINPlanStartDate", "CINPlanEndDate"],
                         );

@@ -1,6 +1,6 @@
 //! 8841: a child protection plan review is dated on or before the plan's start date (DfE CIN
 //! census validation rules 2025-26). One finding per review date, on `Reviews` with the position
-//! of the parent plan (reviews have no position of their own in the lenient reader).
+//! of its `Reviews` element among all `Reviews` elements of the file.
 //!
 //! Every `CPPreviewDate` is checked; the DfE tool keeps only the first date of each `Reviews`
 //! element, so it misses the others.
@@ -35,7 +35,7 @@ impl Rule for Rule8841 {
                 if review.value.get().is_some_and(|r| r <= start) {
                     out.at(
                         "Reviews",
-                        plan.position,
+                        review.position,
                         child_id(child),
                         &["CPPstartDate", "CPPreviewDate"],
                     );
@@ -69,13 +69,21 @@ mod tests {
                         "<CPPreviewDate>2025-06-01</CPPreviewDate><CPPreviewDate>2025-08-01</CPPreviewDate><CPPreviewDate>2025-05-01</CPPreviewDate>",
                     ),
                     plan("2025-06-01", "<CPPreviewDate>2025-06-02</CPPreviewDate>"),
+                    // Two Reviews elements (positions 3 and 4): only the second fails.
+                    cp_plan(
+                        "<CPPstartDate>2025-06-01</CPPstartDate><Reviews><CPPreviewDate>2025-07-01</CPPreviewDate></Reviews><Reviews><CPPreviewDate>2025-01-01</CPPreviewDate></Reviews>",
+                    ),
                 ]
                 .concat(),
             ),
         );
         assert_eq!(
             findings(&Rule8841, &xml),
-            vec![("Reviews", 1, "A".into()), ("Reviews", 1, "A".into())]
+            vec![
+                ("Reviews", 1, "A".into()),
+                ("Reviews", 1, "A".into()),
+                ("Reviews", 4, "A".into())
+            ]
         );
     }
 }

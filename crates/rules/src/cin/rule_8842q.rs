@@ -1,11 +1,10 @@
 //! 8842Q: a `Reviews` element of a child protection plan has no valid review date (DfE CIN census
-//! validation rules 2025-26). Findings are on `Reviews` with the position of the parent plan
-//! (reviews have no position of their own in the lenient reader).
+//! validation rules 2025-26). Findings are on `Reviews` with the position of that `Reviews`
+//! element among all `Reviews` elements of the file.
 //!
 //! One finding per `Reviews` element holding no `CPPreviewDate` at all, and one per
-//! `CPPreviewDate` that is empty or not a valid date. The lenient reader does not keep which
-//! `Reviews` element a date came from, so a `Reviews` element with one valid and one bad date is
-//! queried for the bad one (the DfE text asks for a valid date "within the group"); the DfE tool
+//! `CPPreviewDate` that is empty or not a valid date, so a `Reviews` element with one valid and
+//! one bad date is queried for the bad one (the DfE text asks for a valid date "within the group"); the DfE tool
 //! sees only the first date of each element and queries it when it is missing or invalid.
 
 use super::util_b::child_id;
@@ -31,15 +30,20 @@ impl Rule for Rule8842Q {
 
     fn check_child(&self, _data: &CinReturn, child: &CinChild, out: &mut Findings) {
         for plan in child.cin_details.iter().flat_map(|e| &e.cp_plans) {
-            let bad_dates = plan.reviews.iter().filter(|r| r.value.get().is_none());
-            let missing = plan.empty_review_blocks as usize + bad_dates.count();
-            for _ in 0..missing {
-                out.at(
-                    "Reviews",
-                    plan.position,
-                    child_id(child),
-                    &["CPPreviewDate"],
-                );
+            let bad_dates = plan
+                .reviews
+                .iter()
+                .filter(|r| r.value.get().is_none())
+                .map(|r| r.position);
+            let mut missing: Vec<u64> = plan
+                .empty_review_positions
+                .iter()
+                .copied()
+                .chain(bad_dates)
+                .collect();
+            missing.sort_unstable();
+            for position in missing {
+                out.at("Reviews", position, child_id(child), &["CPPreviewDate"]);
             }
         }
     }

@@ -4,8 +4,7 @@
 //! Finding locations follow one convention across part A: a finding sits on the element group of
 //! the offending element with that element's `position`; `ChildIdentifiers`,
 //! `ChildCharacteristics` and `Disabilities` use the child's position (they occur once per child);
-//! `Reviews` has no position of its own in the lenient reader, so a review finding carries the
-//! position of its parent `ChildProtectionPlans` element.
+//! a review finding carries the position of its `Reviews` element.
 
 use crate::cin::CinReturn;
 use chrono::NaiveDate;
@@ -91,7 +90,7 @@ pub(crate) mod build {
         let mut out = Findings::new(rule.meta());
         let mut summary = ReturnSummary::default();
         for child in &kids {
-            summary.add(child);
+            summary.add(&data, child);
             rule.check_child(&data, child, &mut out);
         }
         rule.check_return(&data, &summary, &mut out);

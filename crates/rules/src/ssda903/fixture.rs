@@ -59,6 +59,7 @@ pub fn current(current: &Ssda903Tables) -> Ssda903Return<'_> {
         year: 2026,
         postcodes: None,
         la_code: None,
+        providers: None,
     }
 }
 

@@ -9,6 +9,7 @@
 mod catalogue;
 mod fixture;
 mod reference;
+mod urn;
 
 pub use reference::PostcodeReference;
 
@@ -16,6 +17,19 @@ use crate::engine::{Findings, Outcome, RuleMeta, RuleReport, run_isolated};
 use rayon::prelude::*;
 use sightline_formats::ssda903::{Ssda903Table, Ssda903Tables};
 use sightline_model::ids::LaCode;
+
+/// The hash map every 903 rule uses: std's map with foldhash instead of SipHash, whose DoS
+/// resistance a validator of the council's own files does not need and which was a third of
+/// the run time on 100,000 children. Build with `HashMap::default()`.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// The hash set every 903 rule uses (see [`HashMap`]). Build with `HashSet::default()`.
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// An empty [`HashMap`] with room for `n` keys: the per-child look-ups know their size, and
+/// growing a 100,000-key map step by step rehashes it several times.
+pub(crate) fn map_with_capacity<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, foldhash::fast::RandomState::default())
+}
 
 mod rule_103;
 
@@ -38,6 +52,8 @@ pub struct Ssda903Return<'a> {
     pub postcodes: Option<&'a dyn PostcodeReference>,
     /// The submitting council, when known.
     pub la_code: Option<LaCode>,
+    /// Ofsted's provider lists (`--providers`), for the URN rules.
+    pub providers: Option<&'a crate::providers::ProviderList>,
 }
 
 impl Ssda903Return<'_> {
@@ -61,8 +77,10 @@ pub enum Needs {
     PreviousTable(Ssda903Table),
     /// The postcode reference file (`--postcodes`).
     Postcodes,
-    /// Ofsted's lists of children's homes and social care providers (not supported yet).
+    /// Ofsted's lists of children's homes and social care providers (`--providers`).
     OfstedProviders,
+    /// The submitting council's LA code (`--la`).
+    LaCode,
 }
 
 /// One SSDA903 validation rule.
@@ -89,6 +107,34 @@ pub static RULES: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyL
     all
 });
 
+/// A row's `SEX` as the collection year codes it: `M`/`F`/`U` from 2024-25, and before that
+/// also the legacy `1` (male) and `2` (female), which the reader keeps as invalid text.
+pub(crate) fn sex_in_year(
+    cell: &sightline_formats::ssda903::Cell<sightline_model::codes::Sex>,
+    year: i32,
+) -> Option<sightline_model::codes::Sex> {
+    use sightline_formats::ssda903::{Cell, legacy_sex_code};
+    match cell {
+        Cell::Value(sex) => Some(*sex),
+        Cell::Invalid(text) if year < SEX_M_F_FROM => legacy_sex_code(text),
+        _ => None,
+    }
+}
+
+/// The sex a `SEX` cell records in either coding (for comparing a child across years).
+pub(crate) fn sex_any_coding(
+    cell: &sightline_formats::ssda903::Cell<sightline_model::codes::Sex>,
+) -> Option<sightline_model::codes::Sex> {
+    sex_in_year(cell, SEX_M_F_FROM - 1)
+}
+
+/// First collection year (named by its ending year) whose `SEX` codes are `M`/`F`/`U` (2024-25).
+pub(crate) const SEX_M_F_FROM: i32 = 2025;
+
+/// Why a rule needing Ofsted's provider lists is skipped without them.
+pub const PROVIDERS_NOT_SUPPLIED: &str =
+    "reference list not supplied: Ofsted's provider lists (--providers)";
+
 /// Why a rule cannot run on this data, if it cannot.
 fn skip_reason(rule: &dyn Rule, data: &Ssda903Return) -> Option<String> {
     rule.needs().iter().find_map(|need| match *need {
@@ -102,8 +148,11 @@ fn skip_reason(rule: &dyn Rule, data: &Ssda903Return) -> Option<String> {
         Needs::Postcodes if data.postcodes.is_none() => {
             Some("no postcode reference was supplied (--postcodes)".to_owned())
         }
-        Needs::OfstedProviders => {
-            Some("needs Ofsted's provider lists, which Sightline does not load yet".to_owned())
+        Needs::OfstedProviders if data.providers.is_none() => {
+            Some(PROVIDERS_NOT_SUPPLIED.to_owned())
+        }
+        Needs::LaCode if data.la_code.is_none() => {
+            Some("the council's LA code was not supplied (--la)".to_owned())
         }
         _ => None,
     })
@@ -171,6 +220,7 @@ mod tests {
             year: 2026,
             postcodes: None,
             la_code: None,
+            providers: None,
         };
         let reports = validate(&data);
         let r103 = reports.iter().find(|r| r.meta.code == "103").unwrap();

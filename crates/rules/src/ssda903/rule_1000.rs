@@ -6,10 +6,10 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::ReasonEpisodeCeased;
-use std::collections::HashSet;
 
 pub(crate) struct Rule1000;
 

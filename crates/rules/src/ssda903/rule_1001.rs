@@ -15,11 +15,11 @@
 
 use super::util_d::{birthday, dob_by_child, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::{EpisodeRow, Ssda903Table};
 use sightline_model::codes::{LegalStatus, ReasonEpisodeCeased};
-use std::collections::HashMap;
 
 pub(crate) struct Rule1001;
 
@@ -37,7 +37,7 @@ fn merged_episodes<'a>(
     current: &'a [EpisodeRow],
     previous: &'a [EpisodeRow],
 ) -> HashMap<&'a str, Vec<&'a EpisodeRow>> {
-    let mut by_start: HashMap<(&str, NaiveDate), &EpisodeRow> = HashMap::new();
+    let mut by_start: HashMap<(&str, NaiveDate), &EpisodeRow> = HashMap::default();
     for row in current.iter().chain(previous) {
         let (Some(child), Some(start)) = (id(&row.child), row.decom.get()) else {
             continue;
@@ -53,7 +53,7 @@ fn merged_episodes<'a>(
             *keep = row;
         }
     }
-    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> = HashMap::new();
+    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> = HashMap::default();
     for ((child, _), row) in by_start {
         by_child.entry(child).or_default().push(row);
     }

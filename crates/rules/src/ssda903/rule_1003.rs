@@ -6,11 +6,11 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::ReasonNewEpisode;
-use std::collections::HashMap;
 
 pub(crate) struct Rule1003;
 
@@ -36,7 +36,7 @@ impl Rule for Rule1003 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut care_start: HashMap<&str, NaiveDate> = HashMap::new();
+        let mut care_start: HashMap<&str, NaiveDate> = HashMap::default();
         for row in &data.current.episodes {
             if row.rne.get() != Some(ReasonNewEpisode::S) {
                 continue;

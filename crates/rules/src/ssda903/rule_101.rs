@@ -1,16 +1,16 @@
 //! 101: the child's sex is not a valid code for the collection year (DfE 903 validation rules;
 //! `M`/`F`/`U` from 2024-25, `1`/`2` before).
 //!
-//! The reader accepts the legacy codes `1`/`2` (and `0`/`9`) as male/female/unknown, so from
-//! 2024-25 this rule cannot tell `1` from `M` and reports only blank and unknown text there; the
-//! tool also reports `1` and `2`. Before 2024-25 the unknown code was not in the list, so `U` is
-//! reported then.
+//! The reader takes only `M`/`F`/`U` as codes and keeps `1`/`2` as invalid text, so from 2024-25
+//! the legacy codes are reported here as the rule text says; before 2024-25 `1`/`2` are the codes
+//! and anything else (`M`, `F`, `U` included) is reported. Lower-case `m`/`f`/`u` are not codes.
 
 use super::util_a::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::SEX_M_F_FROM;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use sightline_model::codes::Sex;
+use sightline_formats::ssda903::{Cell, legacy_sex_code};
 
 pub(crate) struct Rule101;
 
@@ -23,9 +23,6 @@ static META: RuleMeta = RuleMeta {
     years: Years::from(2023),
 };
 
-/// First collection year whose list is `M`/`F`/`U` (2024-25).
-const UNKNOWN_SEX_FROM: i32 = 2025;
-
 impl Rule for Rule101 {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -37,10 +34,10 @@ impl Rule for Rule101 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         for row in &data.current.header {
-            let valid = match row.sex.get() {
-                None => false,
-                Some(Sex::Unknown) => data.year >= UNKNOWN_SEX_FROM,
-                Some(Sex::Male | Sex::Female) => true,
+            let valid = if data.year >= SEX_M_F_FROM {
+                row.sex.value().is_some()
+            } else {
+                matches!(&row.sex, Cell::Invalid(text) if legacy_sex_code(text).is_some())
             };
             if !valid {
                 out.at("Header", row.at.row_number, id(&row.child), &["SEX"]);
@@ -60,25 +57,41 @@ mod tests {
         2,F
         3,U
         4,X
-        5,";
+        5,
+        6,1
+        7,2
+        8,m";
 
     #[test]
-    fn blank_and_unknown_text_fail_m_f_u_pass_in_2025_26() {
+    fn legacy_and_unknown_codes_fail_m_f_u_pass_in_2025_26() {
         let t = tables(HEADER);
         assert_eq!(
             findings(&Rule101, &current(&t)),
-            vec![(4, "4".into()), (5, "5".into())]
+            vec![
+                (4, "4".into()),
+                (5, "5".into()),
+                (6, "6".into()),
+                (7, "7".into()),
+                (8, "8".into())
+            ]
         );
     }
 
     #[test]
-    fn unknown_sex_was_not_a_code_before_2024_25() {
+    fn only_1_and_2_were_codes_before_2024_25() {
         let t = tables(HEADER);
         let mut data = current(&t);
         data.year = 2024;
         assert_eq!(
             findings(&Rule101, &data),
-            vec![(3, "3".into()), (4, "4".into()), (5, "5".into())]
+            vec![
+                (1, "1".into()),
+                (2, "2".into()),
+                (3, "3".into()),
+                (4, "4".into()),
+                (5, "5".into()),
+                (8, "8".into())
+            ]
         );
     }
 }

@@ -7,11 +7,11 @@
 
 use super::util_d::{children_with_episodes, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Cell;
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::ids::ChildId;
-use std::collections::HashSet;
 
 pub(crate) struct Rule1012;
 

@@ -10,10 +10,10 @@
 
 use super::util_d::{care_leaver_items_given, dob_by_child, id, last_birthday};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule1016;
 
@@ -39,7 +39,7 @@ impl Rule for Rule1016 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut last_end: HashMap<&str, NaiveDate> = HashMap::new();
+        let mut last_end: HashMap<&str, NaiveDate> = HashMap::default();
         for row in &data.current.episodes {
             if let (Some(child), Some(dec)) = (id(&row.child), row.dec.get()) {
                 let end = last_end.entry(child).or_insert(dec);

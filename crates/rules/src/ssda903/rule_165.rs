@@ -12,10 +12,10 @@
 
 use super::util_a::{id, is_short_break};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{HeaderRow, Ssda903Table};
 use sightline_model::codes::Sex;
-use std::collections::HashSet;
 
 pub(crate) struct Rule165;
 
@@ -63,16 +63,21 @@ impl Rule for Rule165 {
             let child = id(&row.child);
             let in_care = child.is_some_and(|c| looked_after.contains(c));
             let leaver = child.is_some_and(|c| care_leavers.contains(c));
-            if mother_status_is_wrong(row, in_care, leaver) {
+            if mother_status_is_wrong(row, data.year, in_care, leaver) {
                 out.at("Header", row.at.row_number, child, &["MOTHER"]);
             }
         }
     }
 }
 
-fn mother_status_is_wrong(row: &HeaderRow, looked_after_in_year: bool, care_leaver: bool) -> bool {
+fn mother_status_is_wrong(
+    row: &HeaderRow,
+    year: i32,
+    looked_after_in_year: bool,
+    care_leaver: bool,
+) -> bool {
     let given = !row.mother.is_blank();
-    let sex = row.sex.get();
+    let sex = crate::ssda903::sex_in_year(&row.sex, year);
     let female = sex == Some(Sex::Female);
     row.mother.is_invalid()
         || (given && sex == Some(Sex::Male))

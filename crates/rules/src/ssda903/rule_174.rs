@@ -32,7 +32,9 @@ impl Rule for Rule174 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         for row in &data.current.header {
-            if row.sex.get() == Some(Sex::Male) && !row.mc_dob.is_blank() {
+            if crate::ssda903::sex_in_year(&row.sex, data.year) == Some(Sex::Male)
+                && !row.mc_dob.is_blank()
+            {
                 out.at(
                     "Header",
                     row.at.row_number,

@@ -3,10 +3,10 @@
 
 use super::util_a::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule184;
 
@@ -34,7 +34,7 @@ impl Rule for Rule184 {
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         // A child listed twice in the Header keeps the first valid date (rule INT32 reports
         // the duplicate).
-        let mut born: HashMap<&str, NaiveDate> = HashMap::new();
+        let mut born: HashMap<&str, NaiveDate> = HashMap::default();
         for row in &data.current.header {
             if let (Some(child), Some(dob)) = (id(&row.child), row.dob.get()) {
                 born.entry(child).or_insert(dob);

@@ -7,9 +7,9 @@
 
 use super::util_a::{continuously_looked_after, episode_by_start, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashSet;
 
 pub(crate) struct Rule191;
 
@@ -42,7 +42,7 @@ impl Rule for Rule191 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         let cohort = continuously_looked_after(data);
-        let mut with_oc2: HashSet<&str> = HashSet::new();
+        let mut with_oc2: HashSet<&str> = HashSet::default();
         for row in &data.current.oc2 {
             let child = id(&row.child);
             if let Some(c) = child {

@@ -9,11 +9,11 @@
 
 use super::util_a::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::{HashMap, HashSet};
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::{EpisodeRow, Ssda903Table};
 use sightline_model::codes::ReasonEpisodeCeased;
-use std::collections::{HashMap, HashSet};
 
 pub(crate) struct Rule199;
 
@@ -51,8 +51,8 @@ impl Rule for Rule199 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut by_child: HashMap<&str, Vec<Dated>> = HashMap::new();
-        let mut this_year: HashSet<(&str, NaiveDate)> = HashSet::new();
+        let mut by_child: HashMap<&str, Vec<Dated>> = HashMap::default();
+        let mut this_year: HashSet<(&str, NaiveDate)> = HashSet::default();
         for episode in &data.current.episodes {
             if let (Some(child), Some(start)) = (id(&episode.child), episode.decom.get()) {
                 this_year.insert((child, start));

@@ -42,7 +42,10 @@ impl Rule for Rule202 {
             let Some(child) = id(&row.child) else {
                 continue;
             };
-            if last_year.get(child).is_some_and(|last| last.sex != row.sex) {
+            if last_year.get(child).is_some_and(|last| {
+                crate::ssda903::sex_any_coding(&last.sex)
+                    != crate::ssda903::sex_any_coding(&row.sex)
+            }) {
                 out.at("Header", row.at.row_number, Some(child), &["SEX"]);
             }
         }

@@ -9,9 +9,9 @@
 
 use super::util_b::{id, uasc_children};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Ssda903Table, UascRow};
-use std::collections::HashSet;
 
 pub(crate) struct Rule205C;
 

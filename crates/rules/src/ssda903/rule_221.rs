@@ -1,11 +1,13 @@
-//! 221: the URN's Ofsted postcode does not match the placement postcode (DfE 903 validation rules).
+//! 221: the placement postcode is not the postcode Ofsted lists for the URN (DfE 903 validation
+//! rules: for a URN given and not XXXXXXX, LS not V3/V4, PL K1, K2, K3, R3 or S1 and PL_POST
+//! given, PL_POST must equal the URN lookup's provider postcode).
 //!
-//! Needs Ofsted's lists of children's homes and social care providers: each URN's registered postcode, to compare with PL_POST. Sightline does
-//! not load those lists yet, so the rule declares [`Needs::OfstedProviders`] and the engine
-//! reports it skipped with that reason; the check is written when the lists become part of
-//! [`Ssda903Return`].
+//! Postcodes are compared without spaces and in upper case. A URN missing from the lists, or one
+//! listed without a postcode, is not compared (the DfE tool reports both: its comparison with a
+//! missing value is true).
 
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::urn::{child_of, episodes_with_urn};
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 
@@ -29,28 +31,68 @@ impl Rule for Rule221 {
         &[Needs::Table(Ssda903Table::Episodes), Needs::OfstedProviders]
     }
 
-    fn check(&self, _data: &Ssda903Return, _out: &mut Findings) {
-        // Never called: the engine skips the rule because the provider lists are absent.
+    fn check(&self, data: &Ssda903Return, out: &mut Findings) {
+        use sightline_model::codes::PlacementType::{K1, K2, K3, R3, S1};
+        for (row, _, providers) in episodes_with_urn(data) {
+            let short_break = row.ls.value().is_some_and(|ls| ls.is_short_break());
+            let residential = matches!(row.place.value(), Some(K1 | K2 | K3 | R3 | S1));
+            let Some(postcode) = row.pl_post.value() else {
+                continue;
+            };
+            if short_break || !residential {
+                continue;
+            }
+            let compact: String = postcode.as_str().split_whitespace().collect();
+            let listed: Vec<&str> = providers
+                .iter()
+                .filter_map(|p| p.postcode.as_deref())
+                .collect();
+            if !listed.is_empty() && !listed.contains(&compact.as_str()) {
+                out.at(
+                    "Episodes",
+                    row.at.row_number,
+                    child_of(row),
+                    &["PL_POST", "URN"],
+                );
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssda903::fixture::{current, tables};
-    use crate::ssda903::skip_reason;
+    use crate::ssda903::fixture::{current, findings, tables};
+    use crate::ssda903::urn::list;
+    use crate::ssda903::{PROVIDERS_NOT_SUPPLIED, skip_reason};
 
     #[test]
-    fn is_skipped_for_want_of_the_provider_lists() {
+    fn is_skipped_without_the_provider_lists() {
         let t = tables(
             "//- Episodes
-             CHILD,PLACE,URN
-             1,K2,SC000001",
+             CHILD,URN
+             1,SC000001",
         );
-        let reason = skip_reason(&Rule221, &current(&t));
         assert_eq!(
-            reason.as_deref(),
-            Some("needs Ofsted's provider lists, which Sightline does not load yet")
+            skip_reason(&Rule221, &current(&t)).as_deref(),
+            Some(PROVIDERS_NOT_SUPPLIED)
         );
+    }
+
+    #[test]
+    fn a_placement_postcode_other_than_the_providers_fails() {
+        let t = tables(
+            "//- Episodes
+             CHILD,LS,PLACE,PL_POST,URN
+             1,C2,K2,HD1 2AB,SC000001
+             2,C2,K2,LS1 1AA,SC000001
+             3,V3,K2,LS1 1AA,SC000001
+             4,C2,U1,LS1 1AA,SC000001
+             5,C2,K2,LS1 1AA,SC000002",
+        );
+        let providers = list("SC000001;K2;PR4;;hd1 2ab\nSC000002;K2;PR4;;");
+        let mut data = current(&t);
+        data.providers = Some(&providers);
+        assert_eq!(findings(&Rule221, &data), vec![(2, "2".into())]);
     }
 }

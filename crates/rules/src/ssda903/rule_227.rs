@@ -1,11 +1,11 @@
-//! 227: the URN's provider was not registered on the episode start date (DfE 903 validation rules).
+//! 227: the placement started on or after the URN's registration ended (DfE 903 validation
+//! rules: "if URN and REG_END are provided then DECOM must be before REG_END").
 //!
-//! Needs Ofsted's lists of children's homes and social care providers: each URN's registration date, to compare with DECOM. Sightline does
-//! not load those lists yet, so the rule declares [`Needs::OfstedProviders`] and the engine
-//! reports it skipped with that reason; the check is written when the lists become part of
-//! [`Ssda903Return`].
+//! A URN with several rows in the lists passes when one of them was registered on DECOM; a URN
+//! missing from the lists or an invalid DECOM is not compared.
 
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::urn::{child_of, episodes_with_urn};
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 
@@ -29,28 +29,58 @@ impl Rule for Rule227 {
         &[Needs::Table(Ssda903Table::Episodes), Needs::OfstedProviders]
     }
 
-    fn check(&self, _data: &Ssda903Return, _out: &mut Findings) {
-        // Never called: the engine skips the rule because the provider lists are absent.
+    fn check(&self, data: &Ssda903Return, out: &mut Findings) {
+        for (row, _, providers) in episodes_with_urn(data) {
+            let Some(decom) = row.decom.value() else {
+                continue;
+            };
+            let open_on_start = providers
+                .iter()
+                .any(|p| p.registration_end.is_none_or(|end| *decom < end));
+            if !providers.is_empty() && !open_on_start {
+                out.at(
+                    "Episodes",
+                    row.at.row_number,
+                    child_of(row),
+                    &["DECOM", "URN"],
+                );
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssda903::fixture::{current, tables};
-    use crate::ssda903::skip_reason;
+    use crate::ssda903::fixture::{current, findings, tables};
+    use crate::ssda903::urn::list;
+    use crate::ssda903::{PROVIDERS_NOT_SUPPLIED, skip_reason};
 
     #[test]
-    fn is_skipped_for_want_of_the_provider_lists() {
+    fn is_skipped_without_the_provider_lists() {
         let t = tables(
             "//- Episodes
-             CHILD,PLACE,URN
-             1,K2,SC000001",
+             CHILD,URN
+             1,SC000001",
         );
-        let reason = skip_reason(&Rule227, &current(&t));
         assert_eq!(
-            reason.as_deref(),
-            Some("needs Ofsted's provider lists, which Sightline does not load yet")
+            skip_reason(&Rule227, &current(&t)).as_deref(),
+            Some(PROVIDERS_NOT_SUPPLIED)
         );
+    }
+
+    #[test]
+    fn a_placement_starting_after_deregistration_fails() {
+        let t = tables(
+            "//- Episodes
+             CHILD,DECOM,URN
+             1,30/06/2025,SC000001
+             2,01/07/2025,SC000001
+             3,01/07/2025,SC000002",
+        );
+        let providers = list("SC000001;K2;PR4;01/07/2025;\nSC000002;K2;PR4;;");
+        let mut data = current(&t);
+        data.providers = Some(&providers);
+        assert_eq!(findings(&Rule227, &data), vec![(2, "2".into())]);
     }
 }

@@ -1,11 +1,12 @@
-//! 228: the URN's provider closed before the episode end date (DfE 903 validation rules).
+//! 228: the placement ended after the URN's registration ended, or is open at the year end when
+//! the registration ended before it (DfE 903 validation rules: "DEC if provided must be <=
+//! REG_END, or if not provided then the collection end date must be <= REG_END").
 //!
-//! Needs Ofsted's lists of children's homes and social care providers: each URN's closure date, to compare with DEC. Sightline does
-//! not load those lists yet, so the rule declares [`Needs::OfstedProviders`] and the engine
-//! reports it skipped with that reason; the check is written when the lists become part of
-//! [`Ssda903Return`].
+//! A URN with several rows in the lists passes when one of them was registered then; a URN
+//! missing from the lists or an invalid DEC is not compared.
 
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::urn::{child_of, episodes_with_urn};
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 
@@ -29,28 +30,65 @@ impl Rule for Rule228 {
         &[Needs::Table(Ssda903Table::Episodes), Needs::OfstedProviders]
     }
 
-    fn check(&self, _data: &Ssda903Return, _out: &mut Findings) {
-        // Never called: the engine skips the rule because the provider lists are absent.
+    fn check(&self, data: &Ssda903Return, out: &mut Findings) {
+        let year_end = data.year_end();
+        for (row, _, providers) in episodes_with_urn(data) {
+            let end = match &row.dec {
+                sightline_formats::ssda903::Cell::Value(dec) => *dec,
+                sightline_formats::ssda903::Cell::Blank => year_end,
+                sightline_formats::ssda903::Cell::Invalid(_) => continue,
+            };
+            let registered_then = providers
+                .iter()
+                .any(|p| p.registration_end.is_none_or(|reg_end| end <= reg_end));
+            if !providers.is_empty() && !registered_then {
+                out.at(
+                    "Episodes",
+                    row.at.row_number,
+                    child_of(row),
+                    &["DEC", "URN"],
+                );
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssda903::fixture::{current, tables};
-    use crate::ssda903::skip_reason;
+    use crate::ssda903::fixture::{current, findings, tables};
+    use crate::ssda903::urn::list;
+    use crate::ssda903::{PROVIDERS_NOT_SUPPLIED, skip_reason};
 
     #[test]
-    fn is_skipped_for_want_of_the_provider_lists() {
+    fn is_skipped_without_the_provider_lists() {
         let t = tables(
             "//- Episodes
-             CHILD,PLACE,URN
-             1,K2,SC000001",
+             CHILD,URN
+             1,SC000001",
         );
-        let reason = skip_reason(&Rule228, &current(&t));
         assert_eq!(
-            reason.as_deref(),
-            Some("needs Ofsted's provider lists, which Sightline does not load yet")
+            skip_reason(&Rule228, &current(&t)).as_deref(),
+            Some(PROVIDERS_NOT_SUPPLIED)
+        );
+    }
+
+    #[test]
+    fn a_placement_ending_after_deregistration_fails() {
+        let t = tables(
+            "//- Episodes
+             CHILD,DEC,URN
+             1,01/07/2025,SC000001
+             2,02/07/2025,SC000001
+             3,,SC000001
+             4,,SC000002",
+        );
+        let providers = list("SC000001;K2;PR4;01/07/2025;\nSC000002;K2;PR4;;");
+        let mut data = current(&t);
+        data.providers = Some(&providers);
+        assert_eq!(
+            findings(&Rule228, &data),
+            vec![(2, "2".into()), (3, "3".into())]
         );
     }
 }

@@ -1,7 +1,7 @@
 //! 232: the child's sex is recorded as unknown (DfE 903 validation rules, from 2024-25).
 //!
-//! The reader also reads the legacy codes 0 and 9 as unknown; they are reported too (the tool
-//! looks for the letter U only, and rule 101 reports the legacy codes as invalid).
+//! Only the code `U` is unknown; lower-case `u` and the legacy `0`/`9` are not codes at all (rule
+//! 101 reports them), as in the DfE tool.
 
 use super::util_b::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
@@ -31,7 +31,7 @@ impl Rule for Rule232 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         for row in &data.current.header {
-            if row.sex.get() == Some(Sex::Unknown) {
+            if crate::ssda903::sex_in_year(&row.sex, data.year) == Some(Sex::Unknown) {
                 out.at("Header", row.at.row_number, id(&row.child), &["SEX"]);
             }
         }
@@ -51,11 +51,10 @@ mod tests {
              1,U
              2,u
              3,m
-             4,",
+             4,
+             5,M
+             6,0",
         );
-        assert_eq!(
-            findings(&Rule232, &current(&t)),
-            vec![(1, "1".into()), (2, "2".into())]
-        );
+        assert_eq!(findings(&Rule232, &current(&t)), vec![(1, "1".into())]);
     }
 }

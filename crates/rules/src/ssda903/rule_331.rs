@@ -34,17 +34,16 @@ impl Rule for Rule331 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
+        let episodes = super::util_b::episodes_by_child(data.current);
         for row in &data.current.ad1 {
             let (Some(child), Some(matched)) = (id(&row.child), row.date_match.get()) else {
                 continue;
             };
-            let late = data.current.episodes.iter().any(|ep| {
-                id(&ep.child) == Some(child)
-                    && matches!(
-                        ep.rec.get(),
-                        Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
-                    )
-                    && ep.decom.get().is_some_and(|decom| matched > decom)
+            let late = episodes.get(child).into_iter().flatten().any(|ep| {
+                matches!(
+                    ep.rec.get(),
+                    Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
+                ) && ep.decom.get().is_some_and(|decom| matched > decom)
             });
             if late {
                 out.at("AD1", row.at.row_number, Some(child), &["DATE_MATCH"]);

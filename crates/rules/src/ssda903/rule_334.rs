@@ -34,17 +34,16 @@ impl Rule for Rule334 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
+        let episodes = super::util_b::episodes_by_child(data.current);
         for row in &data.current.ad1 {
             let (Some(child), Some(decided)) = (id(&row.child), row.date_int.get()) else {
                 continue;
             };
-            let care_start = data
-                .current
-                .episodes
-                .iter()
-                .filter(|ep| {
-                    id(&ep.child) == Some(child) && ep.rne.get() == Some(ReasonNewEpisode::S)
-                })
+            let care_start = episodes
+                .get(child)
+                .into_iter()
+                .flatten()
+                .filter(|ep| ep.rne.get() == Some(ReasonNewEpisode::S))
                 .filter_map(|ep| ep.decom.get())
                 .max();
             if care_start.is_some_and(|start| decided < start) {

@@ -37,21 +37,26 @@ impl Rule for Rule335 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         use PlacementType::{A3, A4, A5, A6};
+        // Every episode of each child (whatever its start date), looked up once per AD1 row.
+        let mut episodes: crate::ssda903::HashMap<&str, Vec<_>> = Default::default();
+        for ep in &data.current.episodes {
+            if let Some(child) = id(&ep.child) {
+                episodes.entry(child).or_default().push(ep);
+            }
+        }
         for row in &data.current.ad1 {
             let (Some(child), Some(foster_carer)) = (id(&row.child), row.foster_care.get()) else {
                 continue;
             };
-            let contradicts = data.current.episodes.iter().any(|ep| {
-                id(&ep.child) == Some(child)
-                    && matches!(
-                        ep.rec.get(),
-                        Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
-                    )
-                    && match ep.place.get() {
-                        Some(A3 | A5) => !foster_carer,
-                        Some(A4 | A6) => foster_carer,
-                        _ => false,
-                    }
+            let contradicts = episodes.get(child).into_iter().flatten().any(|ep| {
+                matches!(
+                    ep.rec.get(),
+                    Some(ReasonEpisodeCeased::E11 | ReasonEpisodeCeased::E12)
+                ) && match ep.place.get() {
+                    Some(A3 | A5) => !foster_carer,
+                    Some(A4 | A6) => foster_carer,
+                    _ => false,
+                }
             });
             if contradicts {
                 out.at(

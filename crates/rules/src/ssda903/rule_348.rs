@@ -3,10 +3,10 @@
 
 use super::util_b::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::InTouch;
-use std::collections::HashSet;
 
 pub(crate) struct Rule348;
 

@@ -7,10 +7,10 @@
 
 use super::util_b::{end_or_year_end, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{EpisodeRow, Ssda903Table};
 use sightline_model::codes::LegalStatus;
-use std::collections::HashMap;
 
 pub(crate) struct Rule367;
 
@@ -34,7 +34,7 @@ impl Rule for Rule367 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         let mut breaks: Vec<(&str, &EpisodeRow)> = Vec::new();
-        let mut days: HashMap<&str, i64> = HashMap::new();
+        let mut days: HashMap<&str, i64> = HashMap::default();
         for row in &data.current.episodes {
             if row.ls.get() != Some(LegalStatus::V3) {
                 continue;

@@ -6,10 +6,10 @@
 
 use super::util_b::{id, is_short_break};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::Sex;
-use std::collections::HashSet;
 
 pub(crate) struct Rule393;
 
@@ -46,7 +46,7 @@ impl Rule for Rule393 {
             let Some(child) = id(&row.child) else {
                 continue;
             };
-            if row.sex.get() == Some(Sex::Female)
+            if crate::ssda903::sex_in_year(&row.sex, data.year) == Some(Sex::Female)
                 && looked_after.contains(child)
                 && row.mother.is_blank()
             {

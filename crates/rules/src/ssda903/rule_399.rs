@@ -7,9 +7,9 @@
 
 use super::util_b::{id, is_short_break};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule399;
 
@@ -36,7 +36,7 @@ impl Rule for Rule399 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut only_breaks: HashMap<&str, bool> = HashMap::new();
+        let mut only_breaks: HashMap<&str, bool> = HashMap::default();
         for row in &data.current.episodes {
             if let Some(child) = id(&row.child) {
                 let all = only_breaks.entry(child).or_insert(true);

@@ -5,10 +5,10 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::LegalStatus;
-use std::collections::HashSet;
 
 pub(crate) struct Rule426;
 

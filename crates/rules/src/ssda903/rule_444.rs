@@ -7,9 +7,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Cell, HeaderRow, Ssda903Table, UpnField};
-use std::collections::HashMap;
 
 pub(crate) struct Rule444;
 
@@ -41,7 +41,7 @@ impl Rule for Rule444 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut count: HashMap<String, usize> = HashMap::new();
+        let mut count: HashMap<String, usize> = HashMap::default();
         for row in &data.current.header {
             if let Some(upn) = reported_upn(row) {
                 *count.entry(upn).or_default() += 1;

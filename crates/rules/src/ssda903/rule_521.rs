@@ -6,10 +6,11 @@
 
 use super::util_c::{id, is_placed_for_adoption};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub(crate) struct Rule521;
 
@@ -35,7 +36,7 @@ impl Rule for Rule521 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut decisions: HashMap<&str, Vec<(u64, NaiveDate)>> = HashMap::new();
+        let mut decisions: HashMap<&str, Vec<(u64, NaiveDate)>> = HashMap::default();
         for row in &data.current.ad1 {
             if let (Some(child), Some(date)) = (id(&row.child), row.date_int.get()) {
                 decisions

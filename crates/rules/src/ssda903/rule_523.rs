@@ -7,10 +7,11 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub(crate) struct Rule523;
 
@@ -36,7 +37,7 @@ impl Rule for Rule523 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut best_interests: HashMap<&str, Vec<(u64, NaiveDate)>> = HashMap::new();
+        let mut best_interests: HashMap<&str, Vec<(u64, NaiveDate)>> = HashMap::default();
         for row in &data.current.ad1 {
             if let (Some(child), Some(date)) = (id(&row.child), row.date_int.get()) {
                 best_interests

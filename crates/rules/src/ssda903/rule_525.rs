@@ -6,9 +6,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Ad1Row, Ssda903Table};
-use std::collections::HashSet;
 
 pub(crate) struct Rule525;
 
@@ -69,7 +69,7 @@ impl Rule for Rule525 {
             .filter(|row| adopted(row))
             .filter_map(|row| id(&row.child))
             .collect();
-        let mut reversed: HashSet<&str> = HashSet::new();
+        let mut reversed: HashSet<&str> = HashSet::default();
         for row in &data.current.placed_for_adoption {
             let Some(child) = id(&row.child) else {
                 continue;

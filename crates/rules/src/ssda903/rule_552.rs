@@ -5,9 +5,9 @@
 
 use super::util_c::{id, is_placed_for_adoption};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{EpisodeRow, PlacedForAdoptionRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule552;
 
@@ -33,7 +33,7 @@ impl Rule for Rule552 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut first_placement: HashMap<&str, &EpisodeRow> = HashMap::new();
+        let mut first_placement: HashMap<&str, &EpisodeRow> = HashMap::default();
         for row in &data.current.episodes {
             let (Some(child), Some(start)) = (id(&row.child), row.decom.get()) else {
                 continue;
@@ -48,7 +48,7 @@ impl Rule for Rule552 {
                 first_placement.insert(child, row);
             }
         }
-        let mut latest_decision: HashMap<&str, &PlacedForAdoptionRow> = HashMap::new();
+        let mut latest_decision: HashMap<&str, &PlacedForAdoptionRow> = HashMap::default();
         for row in &data.current.placed_for_adoption {
             let (Some(child), Some(placed)) = (id(&row.child), row.date_placed.get()) else {
                 continue;

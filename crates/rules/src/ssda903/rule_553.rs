@@ -7,10 +7,10 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::LegalStatus;
-use std::collections::HashSet;
 
 pub(crate) struct Rule553;
 
@@ -47,7 +47,7 @@ impl Rule for Rule553 {
             .iter()
             .filter_map(|row| id(&row.child))
             .collect();
-        let mut open_order: HashSet<&str> = HashSet::new();
+        let mut open_order: HashSet<&str> = HashSet::default();
         for row in &data.current.episodes {
             let Some(child) = id(&row.child) else {
                 continue;

@@ -8,10 +8,11 @@
 
 use super::util_c::{ended_in_adoption, id, is_placed_for_adoption};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{PlacedForAdoptionRow, Ssda903Table};
 use sightline_model::codes::{LegalStatus, ReasonEpisodeCeased};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub(crate) struct Rule557;
 
@@ -48,7 +49,7 @@ impl Rule for Rule557 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut decisions: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::new();
+        let mut decisions: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::default();
         for row in &data.current.placed_for_adoption {
             if let Some(child) = id(&row.child) {
                 decisions.entry(child).or_default().push(row);

@@ -9,9 +9,9 @@
 
 use super::util_c::{ended_in_adoption, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule558;
 
@@ -38,7 +38,7 @@ impl Rule for Rule558 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         // Per child: whether every decision row has a reversal date.
-        let mut all_reversed: HashMap<&str, bool> = HashMap::new();
+        let mut all_reversed: HashMap<&str, bool> = HashMap::default();
         for row in &data.current.placed_for_adoption {
             if let Some(child) = id(&row.child) {
                 let reversed = !row.date_placed_ceased.is_blank();

@@ -6,9 +6,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashSet;
 
 pub(crate) struct Rule559;
 

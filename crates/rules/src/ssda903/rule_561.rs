@@ -3,9 +3,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{PlacedForAdoptionRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule561;
 
@@ -34,7 +34,7 @@ impl Rule for Rule561 {
         let Some(previous) = data.previous else {
             return;
         };
-        let mut reversed: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::new();
+        let mut reversed: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::default();
         for row in &previous.placed_for_adoption {
             let ceased = !row.date_placed_ceased.is_blank() || !row.reason_placed_ceased.is_blank();
             if let (Some(child), true) = (id(&row.child), ceased) {

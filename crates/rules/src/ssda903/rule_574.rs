@@ -8,9 +8,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Cell, MissingRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule574;
 
@@ -33,7 +33,7 @@ impl Rule for Rule574 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut by_child: HashMap<&str, Vec<&MissingRow>> = HashMap::new();
+        let mut by_child: HashMap<&str, Vec<&MissingRow>> = HashMap::default();
         for row in &data.current.missing {
             if let (Some(child), Some(_)) = (id(&row.child), row.mis_start.get()) {
                 by_child.entry(child).or_default().push(row);

@@ -3,10 +3,10 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule575;
 
@@ -32,7 +32,7 @@ impl Rule for Rule575 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut ended: HashMap<&str, Vec<(NaiveDate, NaiveDate)>> = HashMap::new();
+        let mut ended: HashMap<&str, Vec<(NaiveDate, NaiveDate)>> = HashMap::default();
         for row in &data.current.episodes {
             if let (Some(child), Some(start), Some(end)) =
                 (id(&row.child), row.decom.get(), row.dec.get())

@@ -7,9 +7,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{MissingRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule576;
 
@@ -38,7 +38,7 @@ impl Rule for Rule576 {
         let Some(previous) = data.previous else {
             return;
         };
-        let mut open_last_year: HashMap<&str, Vec<chrono::NaiveDate>> = HashMap::new();
+        let mut open_last_year: HashMap<&str, Vec<chrono::NaiveDate>> = HashMap::default();
         for row in &previous.missing {
             if let (Some(child), Some(start), true) =
                 (id(&row.child), row.mis_start.get(), row.mis_end.is_blank())
@@ -46,7 +46,7 @@ impl Rule for Rule576 {
                 open_last_year.entry(child).or_default().push(start);
             }
         }
-        let mut earliest: HashMap<&str, &MissingRow> = HashMap::new();
+        let mut earliest: HashMap<&str, &MissingRow> = HashMap::default();
         for row in &data.current.missing {
             let Some(child) = id(&row.child) else {
                 continue;

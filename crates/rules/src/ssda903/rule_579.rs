@@ -7,9 +7,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Cell, PlacedForAdoptionRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule579;
 
@@ -32,7 +32,7 @@ impl Rule for Rule579 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut by_child: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::new();
+        let mut by_child: HashMap<&str, Vec<&PlacedForAdoptionRow>> = HashMap::default();
         for row in &data.current.placed_for_adoption {
             if let (Some(child), Some(_)) = (id(&row.child), row.date_placed.get()) {
                 by_child.entry(child).or_default().push(row);

@@ -7,11 +7,11 @@
 
 use super::util_c::{birthday, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::ReasonEpisodeCeased;
-use std::collections::HashMap;
 
 pub(crate) struct Rule580;
 
@@ -37,7 +37,7 @@ impl Rule for Rule580 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut missing_at_18: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut missing_at_18: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
         for row in &data.current.missing {
             if let (Some(child), Some(end), Some(dob)) =
                 (id(&row.child), row.mis_end.get(), row.dob.get())

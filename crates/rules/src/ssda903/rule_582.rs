@@ -6,10 +6,10 @@
 
 use super::util_c::{ended_in_adoption, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule582;
 
@@ -35,7 +35,7 @@ impl Rule for Rule582 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut matched: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut matched: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
         for row in &data.current.ad1 {
             if let (Some(child), Some(date)) = (id(&row.child), row.date_match.get()) {
                 matched.entry(child).or_default().push(date);

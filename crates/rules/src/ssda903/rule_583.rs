@@ -7,9 +7,9 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{PlacedForAdoptionRow, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule583;
 
@@ -33,8 +33,8 @@ impl Rule for Rule583 {
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
         let rows = &data.current.placed_for_adoption;
-        let mut latest: HashMap<&str, &PlacedForAdoptionRow> = HashMap::new();
-        let mut unreversed: HashMap<&str, usize> = HashMap::new();
+        let mut latest: HashMap<&str, &PlacedForAdoptionRow> = HashMap::default();
+        let mut unreversed: HashMap<&str, usize> = HashMap::default();
         for row in rows {
             let Some(child) = id(&row.child) else {
                 continue;

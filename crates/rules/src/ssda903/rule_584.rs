@@ -9,10 +9,10 @@
 
 use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use chrono::NaiveDate;
 use sightline_formats::ssda903::{Cell, Ssda903Table};
-use std::collections::HashMap;
 
 pub(crate) struct Rule584;
 
@@ -42,7 +42,7 @@ impl Rule for Rule584 {
             return;
         };
         // Per child, last year's reversed decisions (dates, when valid).
-        let mut reversed: HashMap<&str, Vec<Option<NaiveDate>>> = HashMap::new();
+        let mut reversed: HashMap<&str, Vec<Option<NaiveDate>>> = HashMap::default();
         for row in &previous.placed_for_adoption {
             let ceased = !row.date_placed_ceased.is_blank() || !row.reason_placed_ceased.is_blank();
             if let (Some(child), true) = (id(&row.child), ceased) {

@@ -7,9 +7,9 @@
 
 use super::util_d::{adopted_in_year, id};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Ad1Row, Ssda903Table};
-use std::collections::HashSet;
 
 pub(crate) struct Rule601;
 

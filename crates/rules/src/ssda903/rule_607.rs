@@ -7,10 +7,10 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Ssda903Table};
 use sightline_model::codes::{LegalStatus, ReasonEpisodeCeased, Sex};
-use std::collections::HashSet;
 
 pub(crate) struct Rule607;
 
@@ -60,7 +60,7 @@ impl Rule for Rule607 {
             let Some(child) = id(&row.child) else {
                 continue;
             };
-            if row.sex.get() == Some(Sex::Female)
+            if crate::ssda903::sex_in_year(&row.sex, data.year) == Some(Sex::Female)
                 && row.mother.is_blank()
                 && left_care.contains(child)
             {

@@ -31,7 +31,10 @@ impl Rule for Rule612 {
         for row in &data.current.header {
             // Blank or 0: an invalid MOTHER is 165's finding, as the tool leaves it alone.
             let not_a_mother = row.mother.is_blank() || row.mother.get() == Some(false);
-            if not_a_mother && row.sex.get() == Some(Sex::Female) && !row.mc_dob.is_blank() {
+            if not_a_mother
+                && crate::ssda903::sex_in_year(&row.sex, data.year) == Some(Sex::Female)
+                && !row.mc_dob.is_blank()
+            {
                 out.at(
                     "Header",
                     row.at.row_number,

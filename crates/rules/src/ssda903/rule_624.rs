@@ -7,9 +7,9 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashMap;
 
 pub(crate) struct Rule624;
 
@@ -38,7 +38,7 @@ impl Rule for Rule624 {
         let Some(previous) = data.previous else {
             return;
         };
-        let mut last_year = HashMap::new();
+        let mut last_year = HashMap::default();
         for row in previous.header.iter().filter(|r| !r.mc_dob.is_blank()) {
             if let Some(child) = id(&row.child) {
                 last_year.entry(child).or_insert(&row.mc_dob);

@@ -7,10 +7,10 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{PreviousPermanenceRow, Ssda903Table};
 use sightline_model::codes::{PreviousPermanence, ReasonNewEpisode};
-use std::collections::HashMap;
 
 pub(crate) struct Rule630;
 
@@ -44,7 +44,7 @@ impl Rule for Rule630 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut prev_perm: HashMap<&str, &PreviousPermanenceRow> = HashMap::new();
+        let mut prev_perm: HashMap<&str, &PreviousPermanenceRow> = HashMap::default();
         for row in &data.current.previous_permanence {
             if let Some(child) = id(&row.child) {
                 prev_perm.entry(child).or_insert(row);

@@ -6,10 +6,10 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 use sightline_model::codes::Sex;
-use std::collections::HashMap;
 
 pub(crate) struct RuleInt21;
 
@@ -35,14 +35,18 @@ impl Rule for RuleInt21 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut header_sex: HashMap<&str, Vec<Sex>> = HashMap::new();
+        let mut header_sex: HashMap<&str, Vec<Sex>> = HashMap::default();
         for row in &data.current.header {
-            if let (Some(child), Some(sex)) = (id(&row.child), row.sex.get()) {
+            if let (Some(child), Some(sex)) =
+                (id(&row.child), crate::ssda903::sex_any_coding(&row.sex))
+            {
                 header_sex.entry(child).or_default().push(sex);
             }
         }
         for row in &data.current.uasc {
-            let (Some(child), Some(sex)) = (id(&row.child), row.sex.get()) else {
+            let (Some(child), Some(sex)) =
+                (id(&row.child), crate::ssda903::sex_any_coding(&row.sex))
+            else {
                 continue;
             };
             if header_sex

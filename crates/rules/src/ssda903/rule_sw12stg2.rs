@@ -15,10 +15,10 @@
 
 use super::util_d::{dob_by_child, id, sw_episodes_by_child};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashMap;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Ssda903Table};
 use sightline_model::codes::{LegalStatus, SwChangeReason};
-use std::collections::HashMap;
 
 pub(crate) struct RuleSw12stg2;
 
@@ -54,7 +54,7 @@ impl Rule for RuleSw12stg2 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut looked_after: HashMap<&str, &EpisodeRow> = HashMap::new();
+        let mut looked_after: HashMap<&str, &EpisodeRow> = HashMap::default();
         for row in data
             .current
             .episodes

@@ -7,9 +7,9 @@
 
 use super::util_d::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::HashSet;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
-use std::collections::HashSet;
 
 pub(crate) struct RuleSw19stg2;
 
@@ -32,7 +32,7 @@ impl Rule for RuleSw19stg2 {
     }
 
     fn check(&self, data: &Ssda903Return, out: &mut Findings) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for row in &data.current.sw_episodes {
             let (Some(child), Some(start)) = (id(&row.child), row.sw_decom.get()) else {
                 continue;

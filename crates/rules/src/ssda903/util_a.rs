@@ -11,11 +11,11 @@
 //!   years); the tool adds years with pandas, which lands on 28 February.
 
 use crate::ssda903::Ssda903Return;
+use crate::ssda903::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Ssda903Tables};
 use sightline_model::codes::{LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode};
 use sightline_model::ids::ChildId;
-use std::collections::{HashMap, HashSet};
 
 /// The child id of a row, when it has one.
 pub(super) fn id(child: &Cell<ChildId>) -> Option<&str> {
@@ -45,8 +45,8 @@ pub(super) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
 pub(super) fn continuously_looked_after<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
     let (start, end) = (data.year_start(), data.year_end());
     let tables: &'a Ssda903Tables = data.current;
-    let mut in_year: HashSet<&'a str> = HashSet::new();
-    let mut broken: HashSet<&'a str> = HashSet::new();
+    let mut in_year: HashSet<&'a str> = HashSet::default();
+    let mut broken: HashSet<&'a str> = HashSet::default();
     for episode in &tables.episodes {
         let Some(child) = id(&episode.child) else {
             continue;
@@ -91,7 +91,7 @@ pub(super) fn episode_by_start<'a>(
     latest: bool,
     keep: impl Fn(&EpisodeRow) -> bool,
 ) -> HashMap<&'a str, &'a EpisodeRow> {
-    let mut chosen: HashMap<&'a str, &'a EpisodeRow> = HashMap::new();
+    let mut chosen: HashMap<&'a str, &'a EpisodeRow> = HashMap::default();
     for episode in episodes.iter().filter(|e| keep(e)) {
         let (Some(child), Some(start)) = (id(&episode.child), episode.decom.get()) else {
             continue;

@@ -19,11 +19,11 @@
 //!   often reports every table of a join.
 
 use crate::ssda903::Ssda903Return;
+use crate::ssda903::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use sightline_formats::ssda903::{Cell, EpisodeRow, HeaderRow, Ssda903Tables, UascRow};
 use sightline_model::codes::{LegalStatus, PlacementType};
 use sightline_model::ids::ChildId;
-use std::collections::{HashMap, HashSet};
 
 /// The child id of a row, when it has one.
 pub(super) fn id(child: &Cell<ChildId>) -> Option<&str> {
@@ -49,7 +49,7 @@ pub(super) fn years_before(date: NaiveDate, years: i32) -> NaiveDate {
 
 /// Each child's first Header row.
 pub(super) fn header_by_child(rows: &[HeaderRow]) -> HashMap<&str, &HeaderRow> {
-    let mut by_child = HashMap::new();
+    let mut by_child = crate::ssda903::map_with_capacity(rows.len());
     for row in rows {
         if let Some(child) = id(&row.child) {
             by_child.entry(child).or_insert(row);
@@ -60,7 +60,7 @@ pub(super) fn header_by_child(rows: &[HeaderRow]) -> HashMap<&str, &HeaderRow> {
 
 /// Each child's date of birth from the Header (the first row with a valid date).
 pub(super) fn dob_by_child(tables: &Ssda903Tables) -> HashMap<&str, NaiveDate> {
-    let mut by_child = HashMap::new();
+    let mut by_child = crate::ssda903::map_with_capacity(tables.header.len());
     for row in &tables.header {
         if let (Some(child), Some(dob)) = (id(&row.child), row.dob.get()) {
             by_child.entry(child).or_insert(dob);
@@ -71,7 +71,7 @@ pub(super) fn dob_by_child(tables: &Ssda903Tables) -> HashMap<&str, NaiveDate> {
 
 /// Each child's first UASC row.
 pub(super) fn uasc_by_child(rows: &[UascRow]) -> HashMap<&str, &UascRow> {
-    let mut by_child = HashMap::new();
+    let mut by_child = crate::ssda903::map_with_capacity(rows.len());
     for row in rows {
         if let Some(child) = id(&row.child) {
             by_child.entry(child).or_insert(row);
@@ -97,7 +97,8 @@ pub(super) fn uasc_this_or_last_year<'a>(data: &Ssda903Return<'a>) -> HashSet<&'
 
 /// Each child's episodes with a valid start date, ordered by start date then row.
 pub(super) fn episodes_by_child(tables: &Ssda903Tables) -> HashMap<&str, Vec<&EpisodeRow>> {
-    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> = HashMap::new();
+    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> =
+        crate::ssda903::map_with_capacity(tables.episodes.len() / 2);
     for row in &tables.episodes {
         if let (Some(child), Some(_)) = (id(&row.child), row.decom.get()) {
             by_child.entry(child).or_default().push(row);
@@ -316,6 +317,7 @@ pub(super) mod testing {
             year: 2026,
             postcodes: None,
             la_code: None,
+            providers: None,
         }
     }
 

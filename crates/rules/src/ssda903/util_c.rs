@@ -23,6 +23,7 @@
 //!   the rows of both tables of a join, so does the rule, each row once.
 
 use crate::engine::Findings;
+use crate::ssda903::{HashMap, HashSet};
 use crate::ssda903::{PostcodeReference, Ssda903Return};
 use chrono::{Datelike, NaiveDate};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Ssda903Tables};
@@ -31,7 +32,6 @@ use sightline_model::codes::{
     ReasonEpisodeCeased, ReasonNewEpisode,
 };
 use sightline_model::ids::ChildId;
-use std::collections::{HashMap, HashSet};
 
 /// The child id of a row, when it has one.
 pub(super) fn id(child: &Cell<ChildId>) -> Option<&str> {
@@ -49,7 +49,7 @@ pub(super) fn birthday(born: NaiveDate, years: i32) -> NaiveDate {
 
 /// Each child's date of birth from the Header (the first row with a valid date).
 pub(super) fn dob_by_child(tables: &Ssda903Tables) -> HashMap<&str, NaiveDate> {
-    let mut by_child = HashMap::new();
+    let mut by_child = crate::ssda903::map_with_capacity(tables.header.len());
     for row in &tables.header {
         if let (Some(child), Some(dob)) = (id(&row.child), row.dob.get()) {
             by_child.entry(child).or_insert(dob);
@@ -60,7 +60,8 @@ pub(super) fn dob_by_child(tables: &Ssda903Tables) -> HashMap<&str, NaiveDate> {
 
 /// Each child's episodes with a valid start date, ordered by start date then row.
 pub(super) fn episodes_by_child(episodes: &[EpisodeRow]) -> HashMap<&str, Vec<&EpisodeRow>> {
-    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> = HashMap::new();
+    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> =
+        crate::ssda903::map_with_capacity(episodes.len() / 2);
     for row in episodes {
         if let (Some(child), Some(_)) = (id(&row.child), row.decom.get()) {
             by_child.entry(child).or_default().push(row);
@@ -75,14 +76,13 @@ pub(super) fn episodes_by_child(episodes: &[EpisodeRow]) -> HashMap<&str, Vec<&E
 /// Every pair (previous, next) of consecutive episodes of a child, in the order of the next
 /// episode's row, so that findings come out in file order.
 pub(super) fn consecutive_episodes(episodes: &[EpisodeRow]) -> Vec<(&EpisodeRow, &EpisodeRow)> {
-    let mut pairs: Vec<(&EpisodeRow, &EpisodeRow)> = episodes_by_child(episodes)
-        .into_values()
-        .flat_map(|rows| {
+    let mut pairs: Vec<(&EpisodeRow, &EpisodeRow)> = Vec::with_capacity(episodes.len());
+    for rows in episodes_by_child(episodes).into_values() {
+        pairs.extend(
             rows.windows(2)
-                .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+                .filter_map(|w| Some((*w.first()?, *w.get(1)?))),
+        );
+    }
     pairs.sort_by_key(|(_, next)| next.at.row_number);
     pairs
 }
@@ -93,7 +93,7 @@ pub(super) fn episode_by_start<'a>(
     episodes: impl IntoIterator<Item = &'a EpisodeRow>,
     latest: bool,
 ) -> HashMap<&'a str, &'a EpisodeRow> {
-    let mut chosen: HashMap<&'a str, &'a EpisodeRow> = HashMap::new();
+    let mut chosen: HashMap<&'a str, &'a EpisodeRow> = HashMap::default();
     for row in episodes {
         let (Some(child), Some(start)) = (id(&row.child), row.decom.get()) else {
             continue;
@@ -208,8 +208,8 @@ pub(super) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
 pub(super) fn continuously_looked_after<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
     let (first_day, last_day) = (data.year_start(), data.year_end());
     let tables: &'a Ssda903Tables = data.current;
-    let mut seen: HashSet<&'a str> = HashSet::new();
-    let mut excluded: HashSet<&'a str> = HashSet::new();
+    let mut seen: HashSet<&'a str> = HashSet::default();
+    let mut excluded: HashSet<&'a str> = HashSet::default();
     for row in &tables.episodes {
         let Some(child) = id(&row.child) else {
             continue;
@@ -387,6 +387,7 @@ pub(super) mod testing {
             year: 2026,
             postcodes: None,
             la_code: None,
+            providers: None,
         }
     }
 

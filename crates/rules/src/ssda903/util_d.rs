@@ -20,11 +20,11 @@
 
 use crate::engine::Findings;
 use crate::ssda903::Ssda903Return;
+use crate::ssda903::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Oc3Row, Ssda903Tables, SwEpisodeRow};
 use sightline_model::codes::ReasonEpisodeCeased;
 use sightline_model::ids::ChildId;
-use std::collections::{HashMap, HashSet};
 
 /// The child id of a row, when it has one.
 pub(super) fn id(child: &Cell<ChildId>) -> Option<&str> {
@@ -62,7 +62,7 @@ pub(super) fn header_children(tables: &Ssda903Tables) -> HashSet<&str> {
 
 /// Each child's date of birth from the Header (the first row with a valid date).
 pub(super) fn dob_by_child(tables: &Ssda903Tables) -> HashMap<&str, NaiveDate> {
-    let mut by_child = HashMap::new();
+    let mut by_child = crate::ssda903::map_with_capacity(tables.header.len());
     for row in &tables.header {
         if let (Some(child), Some(dob)) = (id(&row.child), row.dob.get()) {
             by_child.entry(child).or_insert(dob);
@@ -78,7 +78,8 @@ pub(super) fn children_with_episodes(episodes: &[EpisodeRow]) -> HashSet<&str> {
 
 /// Each child's episodes with a valid start date, ordered by start date then row.
 pub(super) fn episodes_by_child(episodes: &[EpisodeRow]) -> HashMap<&str, Vec<&EpisodeRow>> {
-    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> = HashMap::new();
+    let mut by_child: HashMap<&str, Vec<&EpisodeRow>> =
+        crate::ssda903::map_with_capacity(episodes.len() / 2);
     for row in episodes {
         if let (Some(child), Some(_)) = (id(&row.child), row.decom.get()) {
             by_child.entry(child).or_default().push(row);
@@ -141,7 +142,7 @@ pub(super) fn report_dob_differs<'a>(
     table: &'static str,
     rows: impl Iterator<Item = (u64, Option<&'a str>, Option<NaiveDate>)>,
 ) {
-    let mut header_dobs: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    let mut header_dobs: HashMap<&str, Vec<NaiveDate>> = HashMap::default();
     for row in &data.current.header {
         if let (Some(child), Some(dob)) = (id(&row.child), row.dob.get()) {
             header_dobs.entry(child).or_default().push(dob);
@@ -167,7 +168,7 @@ pub(super) fn report_duplicates<'a>(
     table: &'static str,
     rows: impl Iterator<Item = (u64, Option<&'a str>)> + Clone,
 ) {
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::default();
     for (_, child) in rows.clone() {
         if let Some(child) = child {
             *count.entry(child).or_default() += 1;
@@ -183,7 +184,8 @@ pub(super) fn report_duplicates<'a>(
 /// Each child's social worker episodes with a valid start date, ordered as the tool orders them:
 /// by start date, then end date (open episodes last), then row.
 pub(super) fn sw_episodes_by_child(tables: &Ssda903Tables) -> HashMap<&str, Vec<&SwEpisodeRow>> {
-    let mut by_child: HashMap<&str, Vec<&SwEpisodeRow>> = HashMap::new();
+    let mut by_child: HashMap<&str, Vec<&SwEpisodeRow>> =
+        crate::ssda903::map_with_capacity(tables.sw_episodes.len() / 2);
     for row in &tables.sw_episodes {
         if let (Some(child), Some(_)) = (id(&row.child), row.sw_decom.get()) {
             by_child.entry(child).or_default().push(row);
@@ -207,17 +209,14 @@ pub(super) fn sw_episodes_by_child(tables: &Ssda903Tables) -> HashMap<&str, Vec<
 pub(super) fn consecutive_sw_episodes(
     tables: &Ssda903Tables,
 ) -> Vec<(&SwEpisodeRow, &SwEpisodeRow)> {
-    let mut pairs: Vec<(&SwEpisodeRow, &SwEpisodeRow)> = sw_episodes_by_child(tables)
-        .into_values()
-        .flat_map(|rows| {
-            rows.windows(2)
-                .filter_map(|w| match w {
-                    [previous, next] => Some((*previous, *next)),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let mut pairs: Vec<(&SwEpisodeRow, &SwEpisodeRow)> =
+        Vec::with_capacity(tables.sw_episodes.len());
+    for rows in sw_episodes_by_child(tables).into_values() {
+        pairs.extend(rows.windows(2).filter_map(|w| match w {
+            [previous, next] => Some((*previous, *next)),
+            _ => None,
+        }));
+    }
     pairs.sort_by_key(|(_, next)| next.at.row_number);
     pairs
 }
@@ -240,6 +239,7 @@ pub(super) mod testing {
             year: 2026,
             postcodes: None,
             la_code: None,
+            providers: None,
         }
     }
 }

@@ -9,59 +9,64 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::error::{BackendError, StoreError};
-
-/// One migration: the schema version it produces and the SQL that produces it.
-pub(crate) struct Migration {
-    pub(crate) version: i64,
-    pub(crate) sql: &'static str,
-}
+use crate::error::StoreError;
+use crate::migrate::{Migration, MigrationConnection, MigrationTransaction};
 
 /// Every migration, in order. Files live in `migrations/NNNN_name.sql`; a test checks that each
 /// file is registered here exactly once and that versions run 1..=LATEST.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    sql: include_str!("migrations/0001_snapshots.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        sql: include_str!("migrations/0001_snapshots.sql"),
+    },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/0002_app.sql"),
+    },
+];
 
 /// The schema version this build writes and understands.
-pub(crate) const LATEST: i64 = 1;
+pub(crate) const LATEST: i64 = 2;
 
 /// `application_id` marking a Sightline store: "SGLN" in ASCII.
 pub(crate) const APPLICATION_ID: i32 = 0x5347_4C4E;
 
-/// Brings the database up to [`LATEST`].
+/// Brings the database up to [`LATEST`] (the caller has refused newer files already).
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
-    apply(conn, path, MIGRATIONS)
+    crate::migrate::apply(conn, path, MIGRATIONS)
 }
 
-/// Applies each migration not yet applied, each in its own transaction. The version is re-read
-/// inside the transaction so that two processes opening a new file at once don't both apply it.
-pub(crate) fn apply(
-    conn: &mut Connection,
-    path: &Path,
-    migrations: &[Migration],
-) -> Result<(), StoreError> {
-    for migration in migrations {
-        let failed = |source: rusqlite::Error| StoreError::Migration {
-            path: path.to_owned(),
-            version: migration.version,
-            source: BackendError::new(source),
-        };
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(failed)?;
-        if user_version(&tx).map_err(failed)? >= migration.version {
-            continue;
-        }
-        tx.execute_batch(migration.sql).map_err(failed)?;
-        tx.pragma_update(None, "user_version", migration.version)
-            .map_err(failed)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(failed)?;
-        tx.commit().map_err(failed)?;
+/// Each migration takes the write lock at once (`BEGIN IMMEDIATE`).
+impl MigrationConnection for Connection {
+    type Error = rusqlite::Error;
+    type Transaction<'c> = rusqlite::Transaction<'c>;
+
+    fn begin(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.transaction_with_behavior(TransactionBehavior::Immediate)
     }
-    Ok(())
+}
+
+/// The version is `user_version`, written with `application_id` in the migration's transaction,
+/// so a failed migration leaves the previous version intact.
+impl MigrationTransaction for rusqlite::Transaction<'_> {
+    type Error = rusqlite::Error;
+
+    fn version(&mut self) -> rusqlite::Result<i64> {
+        user_version(self)
+    }
+
+    fn execute(&mut self, sql: &str) -> rusqlite::Result<()> {
+        self.execute_batch(sql)
+    }
+
+    fn record(&mut self, version: i64) -> rusqlite::Result<()> {
+        self.pragma_update(None, "user_version", version)?;
+        self.pragma_update(None, "application_id", APPLICATION_ID)
+    }
+
+    fn commit(self) -> rusqlite::Result<()> {
+        rusqlite::Transaction::commit(self)
+    }
 }
 
 pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
@@ -72,29 +77,11 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn migrations_are_numbered_one_to_latest() {
-        let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();
-        let expected: Vec<i64> = (1..=LATEST).collect();
-        assert_eq!(versions, expected);
-    }
-
     /// A migration file that is not registered would never run.
     #[test]
-    fn every_migration_file_is_registered() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sqlite/migrations");
-        let mut files: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        files.sort();
-        assert_eq!(files.len(), MIGRATIONS.len(), "{files:?}");
-        for (file, migration) in files.iter().zip(MIGRATIONS) {
-            let number: i64 = file.get(..4).unwrap().parse().unwrap();
-            assert_eq!(number, migration.version, "{file}");
-            let text = std::fs::read_to_string(dir.join(file)).unwrap();
-            assert_eq!(text, migration.sql, "{file} is registered with other SQL");
-        }
+    fn every_migration_file_is_registered_in_order() {
+        crate::migrate::check_registered("src/sqlite/migrations", MIGRATIONS);
+        assert_eq!(MIGRATIONS.len() as i64, LATEST);
     }
 
     #[test]
@@ -124,7 +111,7 @@ mod tests {
                 sql: "CREATE TABLE second (x INTEGER); INSERT INTO nowhere VALUES (1);",
             },
         ];
-        let err = apply(&mut conn, Path::new("test.db"), &broken).unwrap_err();
+        let err = crate::migrate::apply(&mut conn, Path::new("test.db"), &broken).unwrap_err();
         assert!(
             matches!(err, StoreError::Migration { version: 2, .. }),
             "{err:?}"

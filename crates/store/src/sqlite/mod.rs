@@ -4,11 +4,10 @@
 //! Opening checks that the file is a Sightline store (or empty) before changing anything in it,
 //! then switches it to WAL journaling and applies pending migrations.
 
-mod columns;
-mod enums;
+mod app;
+mod bind;
 mod migrations;
 mod read;
-mod tables;
 mod write;
 
 use std::ops::ControlFlow;
@@ -20,7 +19,12 @@ use sightline_model::CaseRecords;
 use sightline_model::ids::ChildId;
 
 use crate::error::{BackendError, StoreError};
+use crate::mapping;
+#[cfg(test)]
+use crate::mapping::tables;
 use crate::{ImportProgress, NewSnapshot, SnapshotId, SnapshotStore, SnapshotSummary};
+
+pub use app::SqliteAppStore;
 
 /// How long a write waits for another process's transaction before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -150,14 +154,7 @@ fn check_identity(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             path: path.to_owned(),
         });
     }
-    if version > migrations::LATEST {
-        return Err(StoreError::SchemaTooNew {
-            path: path.to_owned(),
-            found: version,
-            latest: migrations::LATEST,
-        });
-    }
-    Ok(())
+    crate::migrate::refuse_newer(path, version, migrations::LATEST)
 }
 
 /// Per-connection settings. WAL lets readers (the web UI) carry on during an import; NORMAL
@@ -187,7 +184,7 @@ impl SnapshotStore for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|err| database_error("starting an import", err))?;
-        let ids = write::write_snapshots(&tx, snapshots, progress)?;
+        let ids = mapping::write::write_snapshots(&mut write::Writer(&tx), snapshots, progress)?;
         tx.commit()
             .map_err(|err| database_error("committing an import", err))?;
         Ok(ids)
@@ -195,28 +192,28 @@ impl SnapshotStore for SqliteStore {
 
     fn list(&self) -> Result<Vec<SnapshotSummary>, StoreError> {
         let tx = self.read_transaction()?;
-        read::list(&tx)
+        mapping::read::list(&mut read::Reader(&tx))
     }
 
     fn show(&self, id: SnapshotId) -> Result<Option<SnapshotSummary>, StoreError> {
         let tx = self.read_transaction()?;
-        read::summary(&tx, id)
+        mapping::read::summary(&mut read::Reader(&tx), id)
     }
 
     fn load(&self, id: SnapshotId) -> Result<CaseRecords, StoreError> {
         let tx = self.read_transaction()?;
-        read::records(&tx, id, None)
+        mapping::read::records(&mut read::Reader(&tx), id, None)
     }
 
     fn child(&self, id: SnapshotId, child: &ChildId) -> Result<CaseRecords, StoreError> {
         let tx = self.read_transaction()?;
-        read::records(&tx, id, Some(child))
+        mapping::read::records(&mut read::Reader(&tx), id, Some(child))
     }
 
     fn latest(&self, source_format: Option<&str>) -> Result<Option<SnapshotSummary>, StoreError> {
         let tx = self.read_transaction()?;
         match read::latest_id(&tx, source_format)? {
-            Some(id) => read::summary(&tx, id),
+            Some(id) => mapping::read::summary(&mut read::Reader(&tx), id),
             None => Ok(None),
         }
     }

@@ -1,57 +1,60 @@
-//! All or nothing: a failed, cancelled or crashed import leaves the store exactly as it was, and
-//! usable.
+//! All or nothing: a failed, cancelled or (SQLite) crashed import leaves the store exactly as it
+//! was, and usable. The failure and cancellation tests run on both backends.
 
 use std::ops::ControlFlow;
 use std::path::Path;
 use std::process::Command;
 
+use crate::backends::{Fresh, on_both_backends};
 use crate::fixture::{self, Fill};
 use crate::snapshot;
 use sightline_model::CaseRecords;
 use sightline_store::{
-    ImportProgress, SnapshotId, SnapshotStore, SqliteOptions, SqliteStore, StoreError,
+    ImportProgress, SnapshotId, SnapshotStore, SnapshotSummary, SqliteOptions, SqliteStore,
+    StoreError,
 };
 
-/// A store holding one snapshot of the fixture.
-fn store_with_one(path: &Path) -> SqliteStore {
+on_both_backends!(
+    a_failing_record_mid_import_leaves_nothing,
+    a_cancelled_import_keeps_nothing_and_reports_progress_first,
+    an_import_of_nothing_writes_nothing,
+);
+
+/// Imports one snapshot of the fixture.
+fn import_one(store: &mut dyn SnapshotStore) {
     let records = fixture::every_kind();
-    let mut store = SqliteStore::open(path).unwrap();
     store
         .import(&[snapshot("ssd", "2025-03-31", &records)])
         .unwrap();
-    store
 }
 
 /// After a failed import: the same snapshots, and a new import reusing the freed id loads back
 /// exactly what it was given (so no row of the failed import was left under that id).
-fn assert_unchanged_and_usable(
-    store: &mut SqliteStore,
-    before: &[sightline_store::SnapshotSummary],
-) {
+fn assert_unchanged_and_usable(store: &mut dyn SnapshotStore, before: &[SnapshotSummary]) {
     assert_eq!(store.list().unwrap(), before);
-    let records = fixture::for_child("C7", Fill::Full);
+    let records = fixture::for_child("C7", Fill::Sparse);
     let id = store
-        .import(&[snapshot("cin", "2025-04-30", &records)])
+        .import(&[snapshot("cin", "2025-05-31", &records)])
         .unwrap()[0];
     assert_eq!(id, SnapshotId(before.len() as i64 + 1));
     assert_eq!(store.load(id).unwrap(), records);
     assert_eq!(store.load(SnapshotId(1)).unwrap(), fixture::every_kind());
 }
 
-#[test]
-fn a_failure_in_the_second_snapshot_undoes_the_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = store_with_one(&dir.path().join("s.db"));
+fn a_failing_record_mid_import_leaves_nothing(fresh: Fresh) {
+    let mut store = fresh.snapshots;
+    import_one(store.as_mut());
     let before = store.list().unwrap();
 
     let good = fixture::every_kind();
     let mut bad = fixture::every_kind();
     // Workers come late in the kind order, so most of the bad snapshot is written by then.
-    bad.workers.first_mut().unwrap().fte = f64::NAN;
+    // NaN is refused on both backends: SQLite would store it as NULL.
+    bad.workers.get_mut(1).unwrap().fte = f64::NAN;
     let err = store
         .import(&[
-            snapshot("ssda903", "2025-03-31", &good),
-            snapshot("cin", "2025-03-31", &bad),
+            snapshot("ssda903", "2025-04-30", &good),
+            snapshot("cin", "2025-04-30", &bad),
         ])
         .unwrap_err();
     assert!(
@@ -60,19 +63,24 @@ fn a_failure_in_the_second_snapshot_undoes_the_first() {
             StoreError::Unstorable {
                 position: 1,
                 what: "workers",
-                row: 0,
+                row: 1,
+                column: "fte",
                 ..
             }
         ),
         "{err:?}"
     );
-    assert_unchanged_and_usable(&mut store, &before);
+    assert_eq!(
+        err.to_string(),
+        "cannot store workers record 1 of snapshot 2 (cin), column fte: NaN cannot be stored; nothing was kept"
+    );
+    assert_eq!(fresh.app.list_snapshots().unwrap(), before);
+    assert_unchanged_and_usable(store.as_mut(), &before);
 }
 
-#[test]
-fn a_cancelled_import_keeps_nothing_and_reports_progress_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = store_with_one(&dir.path().join("s.db"));
+fn a_cancelled_import_keeps_nothing_and_reports_progress_first(fresh: Fresh) {
+    let mut store = fresh.snapshots;
+    import_one(store.as_mut());
     let before = store.list().unwrap();
 
     let records = fixture::every_kind();
@@ -110,12 +118,11 @@ fn a_cancelled_import_keeps_nothing_and_reports_progress_first() {
     );
     let last = reports.last().unwrap();
     assert_eq!((last.snapshot, last.records_written), (1, 60 + 28));
-    assert_unchanged_and_usable(&mut store, &before);
+    assert_unchanged_and_usable(store.as_mut(), &before);
 }
 
-#[test]
-fn an_import_of_nothing_writes_nothing() {
-    let mut store = SqliteStore::open_in_memory().unwrap();
+fn an_import_of_nothing_writes_nothing(fresh: Fresh) {
+    let mut store = fresh.snapshots;
     assert_eq!(store.import(&[]).unwrap(), []);
     assert!(store.list().unwrap().is_empty());
 }
@@ -123,8 +130,8 @@ fn an_import_of_nothing_writes_nothing() {
 /// Set to a database path, this tells [`crash_helper_child`] to crash mid-import.
 const CRASH_DB: &str = "SIGHTLINE_STORE_TEST_CRASH_DB";
 
-/// Run by [`a_crash_mid_import_leaves_the_store_as_it_was`] in a child process of this test
-/// binary; when run normally (no `CRASH_DB`), it has nothing to do.
+/// Run by [`a_crash_mid_import_leaves_the_sqlite_store_as_it_was`] in a child process of this
+/// test binary; when run normally (no `CRASH_DB`), it has nothing to do.
 #[test]
 fn crash_helper_child() {
     let Some(path) = std::env::var_os(CRASH_DB) else {
@@ -148,12 +155,17 @@ fn crash_helper_child() {
     unreachable!("the import should have crashed before committing");
 }
 
+/// SQLite only: recovery from its write-ahead log (PostgreSQL's is the server's).
 #[test]
-fn a_crash_mid_import_leaves_the_store_as_it_was() {
+fn a_crash_mid_import_leaves_the_sqlite_store_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     let wal = dir.path().join("s.db-wal");
-    let before = store_with_one(&path).list().unwrap();
+    let before = {
+        let mut store = SqliteStore::open(&path).unwrap();
+        import_one(&mut store);
+        store.list().unwrap()
+    };
     // Closing the last connection checkpoints and removes the log.
     assert!(!wal.exists());
 

@@ -1,10 +1,16 @@
-//! One child's records in a snapshot, for the drill-down.
+//! One child's records in a snapshot, for the drill-down, on both backends.
 
+use crate::backends::{Fresh, on_both_backends};
 use crate::fixture::{self, Fill};
 use crate::snapshot;
 use sightline_model::CaseRecords;
 use sightline_model::ids::ChildId;
-use sightline_store::{SnapshotStore, SqliteStore};
+
+on_both_backends!(
+    a_child_gets_their_records_of_every_kind_that_names_a_child,
+    records_with_no_child_are_not_anyones,
+    a_childs_records_keep_their_order_and_stay_in_their_snapshot,
+);
 
 /// The fixture's records of `child` without the kinds that don't name a child.
 fn expected(child: &str, fill: Fill) -> CaseRecords {
@@ -15,22 +21,24 @@ fn expected(child: &str, fill: Fill) -> CaseRecords {
     records
 }
 
-#[test]
-fn a_child_gets_their_records_of_every_kind_that_names_a_child() {
+fn a_child_gets_their_records_of_every_kind_that_names_a_child(fresh: Fresh) {
+    let mut store = fresh.snapshots;
     let records = fixture::every_kind();
-    let mut store = SqliteStore::open_in_memory().unwrap();
     let id = store
         .import(&[snapshot("ssd", "2025-03-31", &records)])
         .unwrap()[0];
     let c1 = store.child(id, &ChildId::new("C1")).unwrap();
     assert_eq!(c1, expected("C1", Fill::Full));
     assert_eq!(c1.total(), 27);
+    assert_eq!(
+        store.child(id, &ChildId::new("NOBODY")).unwrap(),
+        CaseRecords::default()
+    );
 }
 
-#[test]
-fn records_with_no_child_are_not_anyones() {
+fn records_with_no_child_are_not_anyones(fresh: Fresh) {
+    let mut store = fresh.snapshots;
     let records = fixture::every_kind();
-    let mut store = SqliteStore::open_in_memory().unwrap();
     let id = store
         .import(&[snapshot("ssd", "2025-03-31", &records)])
         .unwrap()[0];
@@ -43,13 +51,12 @@ fn records_with_no_child_are_not_anyones() {
     assert_eq!(c2.total(), 24);
 }
 
-#[test]
-fn a_childs_records_keep_their_order_and_stay_in_their_snapshot() {
+fn a_childs_records_keep_their_order_and_stay_in_their_snapshot(fresh: Fresh) {
+    let mut store = fresh.snapshots;
     let mut first = fixture::for_child("C1", Fill::Full);
     first.extend(fixture::for_child("C9", Fill::Full));
     first.extend(fixture::for_child("C1", Fill::Sparse));
     let second = fixture::for_child("C1", Fill::Sparse);
-    let mut store = SqliteStore::open_in_memory().unwrap();
     let ids = store
         .import(&[
             snapshot("ssd", "2025-03-31", &first),
@@ -64,17 +71,4 @@ fn a_childs_records_keep_their_order_and_stay_in_their_snapshot() {
     in_first.extend(sparse.clone());
     assert_eq!(store.child(ids[0], &ChildId::new("C1")).unwrap(), in_first);
     assert_eq!(store.child(ids[1], &ChildId::new("C1")).unwrap(), sparse);
-}
-
-#[test]
-fn an_unknown_child_has_no_records() {
-    let records = fixture::every_kind();
-    let mut store = SqliteStore::open_in_memory().unwrap();
-    let id = store
-        .import(&[snapshot("ssd", "2025-03-31", &records)])
-        .unwrap()[0];
-    assert_eq!(
-        store.child(id, &ChildId::new("NOBODY")).unwrap(),
-        CaseRecords::default()
-    );
 }

@@ -1,10 +1,15 @@
 //! Integration tests of the snapshot store through its public API only: one test binary with a
-//! module per feature.
+//! module per feature. Each test runs on both backends through `on_both_backends!`
+//! (`backends.rs`); plain `#[test]`s are kept only for behaviour one backend alone has (SQLite
+//! files, crash recovery, opening; PostgreSQL connecting).
 
+mod app_data;
 mod atomicity;
+mod backends;
 mod child_lookup;
 mod fixture;
 mod opening;
+mod postgres_opening;
 mod round_trip;
 mod snapshots;
 

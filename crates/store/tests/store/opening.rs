@@ -36,7 +36,7 @@ fn an_empty_file_is_migrated_from_nothing() {
 }
 
 #[test]
-fn reopening_keeps_the_snapshots() {
+fn reopening_keeps_the_snapshots_and_their_records() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     let records = fixture::every_kind();
@@ -49,6 +49,7 @@ fn reopening_keeps_the_snapshots() {
     };
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.list().unwrap(), before);
+    assert_eq!(store.load(before[0].id).unwrap(), records);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! How each domain value becomes SQLite columns and back, losslessly.
+//! How each domain value becomes columns and back, losslessly, for every backend.
 //!
 //! Encodings (documented in the crate's schema notes too):
 //! - identifiers and free text: `TEXT` as given;
@@ -12,15 +12,17 @@
 //! - an optional group of fields (UASC status, motherhood, previous permanence date): a 0/1
 //!   presence column followed by the group's columns, so `Some` of an all-empty group survives.
 //!
-//! Writers bind one statement parameter per column; readers take one result column per column, in
-//! the order the table lists them.
+//! The mapping is backend-neutral: writers put one value per column into a [`ColumnSink`], readers
+//! take one [`Value`] per column from a [`ColumnSource`], in the order the table lists them; each
+//! backend implements the two (SQLite: statement parameters and result rows; PostgreSQL: `COPY`
+//! text lines). Both backends store the same encodings.
 
 use chrono::NaiveDate;
-use rusqlite::Statement;
-use rusqlite::types::ValueRef;
 use sightline_model::codes::*;
 use sightline_model::ids::*;
 use sightline_model::records::{Adopters, Locality, Motherhood, PartialDate, UascStatus};
+
+use crate::error::BackendError;
 
 /// Why one column could not be written or read.
 #[derive(Debug)]
@@ -30,144 +32,127 @@ pub(crate) enum ColumnError {
     /// The stored value does not decode (load side).
     Corrupt(String),
     /// The engine failed.
-    Engine(rusqlite::Error),
+    Engine(BackendError),
 }
 
-/// Binds one record's columns to consecutive parameters of an insert statement (which may insert
-/// several records).
-pub(crate) struct RowWriter<'s, 'conn> {
-    stmt: &'s mut Statement<'conn>,
-    /// 1-based index of the parameter of the record's first column.
-    first_param: usize,
-    next: usize,
-}
-
-impl<'s, 'conn> RowWriter<'s, 'conn> {
-    pub(crate) fn new(stmt: &'s mut Statement<'conn>, first_param: usize) -> Self {
-        RowWriter {
-            stmt,
-            first_param,
-            next: 0,
-        }
-    }
-
+/// Where one record's columns go, in the table's column order: consecutive parameters of an
+/// SQLite insert, or one line of a PostgreSQL `COPY`. Implementations are generic parameters, so
+/// each backend's writes compile to direct calls.
+pub(crate) trait ColumnSink {
+    fn text(&mut self, value: &str) -> Result<(), ColumnError>;
+    fn int(&mut self, value: i64) -> Result<(), ColumnError>;
+    /// A finite or infinite number (NaN is refused before this is called).
+    fn real(&mut self, value: f64) -> Result<(), ColumnError>;
+    fn null(&mut self) -> Result<(), ColumnError>;
     /// Index (into the table's column list) of the column being written, or the count written.
-    pub(crate) fn column(&self) -> usize {
-        self.next
-    }
+    fn column(&self) -> usize;
+}
 
-    fn bind<T: rusqlite::ToSql>(&mut self, value: T) -> Result<(), ColumnError> {
-        self.stmt
-            .raw_bind_parameter(self.first_param + self.next, value)
-            .map_err(ColumnError::Engine)?;
-        self.next += 1;
-        Ok(())
+fn write_real<W: ColumnSink>(w: &mut W, value: f64) -> Result<(), ColumnError> {
+    if value.is_nan() {
+        // SQLite would turn it into NULL; refusing it keeps both backends lossless.
+        return Err(ColumnError::Unstorable("NaN cannot be stored".to_owned()));
     }
+    w.real(value)
+}
 
-    pub(crate) fn text(&mut self, value: &str) -> Result<(), ColumnError> {
-        self.bind(value)
+fn write_date<W: ColumnSink>(w: &mut W, date: NaiveDate) -> Result<(), ColumnError> {
+    let mut buffer = [0u8; 10];
+    match iso_date(date, &mut buffer) {
+        Some(text) => w.text(text),
+        None => w.text(&date.format("%Y-%m-%d").to_string()),
     }
+}
 
-    pub(crate) fn int(&mut self, value: i64) -> Result<(), ColumnError> {
-        self.bind(value)
-    }
+/// One stored value as a backend hands it over.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Value<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(&'a str),
+    /// The text form of a value of any type (PostgreSQL `COPY` output): decoders parse it.
+    Untyped(&'a str),
+    /// Text that is not UTF-8.
+    NotUtf8,
+    /// A type the store never writes (e.g. a blob), by name.
+    Other(&'static str),
+}
 
-    pub(crate) fn null(&mut self) -> Result<(), ColumnError> {
-        self.bind(rusqlite::types::Null)
-    }
-
-    fn real(&mut self, value: f64) -> Result<(), ColumnError> {
-        if value.is_nan() {
-            return Err(ColumnError::Unstorable("NaN cannot be stored".to_owned()));
-        }
-        self.bind(value)
-    }
-
-    fn date(&mut self, date: NaiveDate) -> Result<(), ColumnError> {
-        let mut buffer = [0u8; 10];
-        match iso_date(date, &mut buffer) {
-            Some(text) => self.bind(text),
-            None => self.bind(date.format("%Y-%m-%d").to_string()),
+impl Value<'_> {
+    fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "Null",
+            Value::Integer(_) => "Integer",
+            Value::Real(_) => "Real",
+            Value::Text(_) | Value::Untyped(_) | Value::NotUtf8 => "Text",
+            Value::Other(name) => name,
         }
     }
 }
 
-/// Reads one record's columns from a result row whose first column is `seq`.
-pub(crate) struct RowReader<'r, 's> {
-    row: &'r rusqlite::Row<'s>,
-    next: usize,
-}
-
-impl<'r, 's> RowReader<'r, 's> {
-    pub(crate) fn new(row: &'r rusqlite::Row<'s>) -> Self {
-        RowReader { row, next: 0 }
-    }
-
+/// Where one record's columns come from: a result row whose first column is `seq`.
+pub(crate) trait ColumnSource {
+    /// The value `offset` columns after the current one (0 = the current one).
+    fn value(&self, offset: usize) -> Result<Value<'_>, ColumnError>;
+    /// Moves to the next column.
+    fn advance(&mut self);
     /// Index (into the table's column list) of the column being read.
-    pub(crate) fn column(&self) -> usize {
-        self.next
-    }
+    fn column(&self) -> usize;
+}
 
-    /// Converts the next column; the position only moves on when the conversion succeeds, so that
-    /// [`column`](Self::column) names the failing column.
-    fn take<T>(
-        &mut self,
-        convert: impl FnOnce(ValueRef<'r>) -> Result<T, String>,
-    ) -> Result<T, ColumnError> {
-        let value = self
-            .row
-            .get_ref(self.next + 1)
-            .map_err(ColumnError::Engine)?;
-        let out = convert(value).map_err(ColumnError::Corrupt)?;
-        self.next += 1;
-        Ok(out)
-    }
+/// Converts the current column; the position only moves on when the conversion succeeds, so that
+/// [`ColumnSource::column`] names the failing column.
+fn take<R: ColumnSource, T>(
+    r: &mut R,
+    convert: impl FnOnce(Value<'_>) -> Result<T, String>,
+) -> Result<T, ColumnError> {
+    let out = convert(r.value(0)?).map_err(ColumnError::Corrupt)?;
+    r.advance();
+    Ok(out)
+}
 
-    fn is_null_ahead(&self, offset: usize) -> Result<bool, ColumnError> {
-        self.row
-            .get_ref(self.next + offset + 1)
-            .map(|v| v == ValueRef::Null)
-            .map_err(ColumnError::Engine)
-    }
+fn is_null_ahead<R: ColumnSource>(r: &R, offset: usize) -> Result<bool, ColumnError> {
+    r.value(offset).map(|v| v == Value::Null)
 }
 
 /// A value stored in one column; `Option<T>` stores `None` as NULL.
 pub(crate) trait Scalar: Sized {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError>;
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError>;
     /// Decodes a non-NULL value.
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String>;
+    fn from_value(value: Value<'_>) -> Result<Self, String>;
 }
 
 /// A record field stored in one or more columns.
 pub(crate) trait Columns: Sized {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError>;
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError>;
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError>;
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError>;
 }
 
 impl<T: Scalar> Columns for T {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         self.write_value(w)
     }
 
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
-        r.take(|value| match value {
-            ValueRef::Null => Err("missing value".to_owned()),
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
+        take(r, |value| match value {
+            Value::Null => Err("missing value".to_owned()),
             value => T::from_value(value),
         })
     }
 }
 
 impl<T: Scalar> Columns for Option<T> {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         match self {
             Some(value) => value.write_value(w),
             None => w.null(),
         }
     }
 
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
-        r.take(|value| match value {
-            ValueRef::Null => Ok(None),
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
+        take(r, |value| match value {
+            Value::Null => Ok(None),
             value => T::from_value(value).map(Some),
         })
     }
@@ -175,21 +160,25 @@ impl<T: Scalar> Columns for Option<T> {
 
 // ---- primitive decoders -------------------------------------------------------------------------
 
-fn as_text(value: ValueRef<'_>) -> Result<&str, String> {
+fn as_text(value: Value<'_>) -> Result<&str, String> {
     match value {
-        ValueRef::Text(bytes) => std::str::from_utf8(bytes).map_err(|_| "text is not UTF-8".into()),
-        other => Err(format!("expected text, found {}", other.data_type())),
+        Value::Text(text) | Value::Untyped(text) => Ok(text),
+        Value::NotUtf8 => Err("text is not UTF-8".into()),
+        other => Err(format!("expected text, found {}", other.type_name())),
     }
 }
 
-fn as_int(value: ValueRef<'_>) -> Result<i64, String> {
+fn as_int(value: Value<'_>) -> Result<i64, String> {
     match value {
-        ValueRef::Integer(n) => Ok(n),
-        other => Err(format!("expected an integer, found {}", other.data_type())),
+        Value::Integer(n) => Ok(n),
+        Value::Untyped(text) => text
+            .parse()
+            .map_err(|_| format!("expected an integer, found '{text}'")),
+        other => Err(format!("expected an integer, found {}", other.type_name())),
     }
 }
 
-fn as_int_in<T: TryFrom<i64>>(value: ValueRef<'_>) -> Result<T, String> {
+fn as_int_in<T: TryFrom<i64>>(value: Value<'_>) -> Result<T, String> {
     let n = as_int(value)?;
     T::try_from(n).map_err(|_| format!("{n} is out of range"))
 }
@@ -256,10 +245,10 @@ fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
 macro_rules! text_id {
     ($($ty:ty),+) => {$(
         impl Scalar for $ty {
-            fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+            fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
                 w.text(self.as_str())
             }
-            fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+            fn from_value(value: Value<'_>) -> Result<Self, String> {
                 // Constructors trim, and every stored id was built by one, so this is lossless.
                 as_text(value).map(<$ty>::new)
             }
@@ -270,47 +259,47 @@ macro_rules! text_id {
 text_id!(ChildId, Upn, WorkerId, TeamId, RecordId, HouseholdId);
 
 impl Scalar for Postcode {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.text(self.as_str())
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         // Stored postcodes are already normalised, and normalising is idempotent.
         as_text(value).map(Postcode::normalised)
     }
 }
 
 impl Scalar for String {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.text(self)
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         as_text(value).map(str::to_owned)
     }
 }
 
 impl Scalar for Locality {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.text(&self.0)
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         as_text(value).map(|text| Locality(text.to_owned()))
     }
 }
 
 impl Scalar for NaiveDate {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
-        w.date(*self)
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
+        write_date(w, *self)
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         parse_iso_date(as_text(value)?)
     }
 }
 
 impl Scalar for bool {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.int(i64::from(*self))
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         match as_int(value)? {
             0 => Ok(false),
             1 => Ok(true),
@@ -322,10 +311,10 @@ impl Scalar for bool {
 macro_rules! integer {
     ($($ty:ty),+) => {$(
         impl Scalar for $ty {
-            fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+            fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
                 w.int(i64::from(*self))
             }
-            fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+            fn from_value(value: Value<'_>) -> Result<Self, String> {
                 as_int_in(value)
             }
         }
@@ -335,25 +324,28 @@ macro_rules! integer {
 integer!(u8, u16, u32, i32);
 
 impl Scalar for f64 {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
-        w.real(*self)
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
+        write_real(w, *self)
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         match value {
-            ValueRef::Real(x) => Ok(x),
+            Value::Real(x) => Ok(x),
+            Value::Untyped(text) => text
+                .parse()
+                .map_err(|_| format!("expected a real number, found '{text}'")),
             other => Err(format!(
                 "expected a real number, found {}",
-                other.data_type()
+                other.type_name()
             )),
         }
     }
 }
 
 impl Scalar for LaCode {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.int(i64::from(self.0))
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         as_int_in(value).map(LaCode)
     }
 }
@@ -367,10 +359,10 @@ pub(crate) trait CodeText: Copy + 'static {
 }
 
 impl<T: CodeText> Scalar for T {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         w.text(self.text())
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         let text = as_text(value)?;
         T::parse(text).ok_or_else(|| format!("'{text}' is not a {} code", T::LIST))
     }
@@ -424,7 +416,7 @@ dfe_codes!(
 
 /// A list of codes in one comma-separated text column.
 impl<T: CodeText> Scalar for Vec<T> {
-    fn write_value(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write_value<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         let mut joined = String::with_capacity(self.len() * 5);
         for (i, code) in self.iter().enumerate() {
             if i > 0 {
@@ -434,7 +426,7 @@ impl<T: CodeText> Scalar for Vec<T> {
         }
         w.text(&joined)
     }
-    fn from_value(value: ValueRef<'_>) -> Result<Self, String> {
+    fn from_value(value: Value<'_>) -> Result<Self, String> {
         let text = as_text(value)?;
         if text.is_empty() {
             return Ok(Vec::new());
@@ -448,17 +440,17 @@ impl<T: CodeText> Scalar for Vec<T> {
 // ---- optional groups ------------------------------------------------------------------------------
 
 /// Reads the 0/1 presence column of an optional group.
-fn read_presence(r: &mut RowReader<'_, '_>) -> Result<bool, ColumnError> {
+fn read_presence<R: ColumnSource>(r: &mut R) -> Result<bool, ColumnError> {
     <bool as Columns>::read(r)
 }
 
 impl Columns for Option<UascStatus> {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         self.is_some().write(w)?;
         self.as_ref().and_then(|u| u.from).write(w)?;
         self.as_ref().and_then(|u| u.ceased).write(w)
     }
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
         let present = read_presence(r)?;
         let from = Option::<NaiveDate>::read(r)?;
         let ceased = Option::<NaiveDate>::read(r)?;
@@ -467,11 +459,11 @@ impl Columns for Option<UascStatus> {
 }
 
 impl Columns for Option<Motherhood> {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         self.is_some().write(w)?;
         self.as_ref().and_then(|m| m.first_child_born).write(w)
     }
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
         let present = read_presence(r)?;
         let first_child_born = Option::<NaiveDate>::read(r)?;
         Ok(present.then_some(Motherhood { first_child_born }))
@@ -479,13 +471,13 @@ impl Columns for Option<Motherhood> {
 }
 
 impl Columns for Option<PartialDate> {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         self.is_some().write(w)?;
         self.and_then(|d| d.day).write(w)?;
         self.and_then(|d| d.month).write(w)?;
         self.and_then(|d| d.year).write(w)
     }
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
         let present = read_presence(r)?;
         let day = Option::<u8>::read(r)?;
         let month = Option::<u8>::read(r)?;
@@ -496,7 +488,7 @@ impl Columns for Option<PartialDate> {
 
 /// Adopters have no optional field, so the group is present exactly when its columns are not NULL.
 impl Columns for Option<Adopters> {
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
         match self {
             Some(a) => {
                 a.foster_carers.write(w)?;
@@ -507,8 +499,8 @@ impl Columns for Option<Adopters> {
             None => (0..4).try_for_each(|_| w.null()),
         }
     }
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
-        if r.is_null_ahead(0)? {
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
+        if is_null_ahead(r, 0)? {
             // All four must then be NULL; reading them as options checks their types too.
             let rest = (
                 Option::<bool>::read(r)?,

@@ -1,4 +1,5 @@
-//! One table per record kind: which columns hold which field, in which order.
+//! One table per record kind, the same for every backend: which columns hold which field, in
+//! which order.
 //!
 //! Each table is named after its `CaseRecords` field and starts with `snapshot_id` and `seq` (the
 //! record's index within its kind, which restores the original order). The column lists here must
@@ -7,7 +8,7 @@
 //! `read` builds each record with a struct literal naming every field, so a field added to the
 //! model fails to compile here until it is stored.
 
-use super::columns::{ColumnError, Columns, RowReader, RowWriter};
+use super::columns::{ColumnError, ColumnSink, ColumnSource, Columns};
 use sightline_model::ids::ChildId;
 use sightline_model::records::*;
 
@@ -30,8 +31,8 @@ pub(crate) trait Table: Sized {
     const CHILD: ChildKey;
     /// The child the record names, if any.
     fn child_id(&self) -> Option<&ChildId>;
-    fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError>;
-    fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError>;
+    fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError>;
+    fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError>;
 }
 
 macro_rules! table {
@@ -54,12 +55,12 @@ macro_rules! table {
                 table!(@child self, $how $($child)?)
             }
 
-            fn write(&self, w: &mut RowWriter<'_, '_>) -> Result<(), ColumnError> {
+            fn write<W: ColumnSink>(&self, w: &mut W) -> Result<(), ColumnError> {
                 $(self.$field.write(w)?;)+
                 Ok(())
             }
 
-            fn read(r: &mut RowReader<'_, '_>) -> Result<Self, ColumnError> {
+            fn read<R: ColumnSource>(r: &mut R) -> Result<Self, ColumnError> {
                 Ok($ty { $($field: Columns::read(r)?,)+ })
             }
         }
