@@ -944,3 +944,29 @@ async fn a_childs_timeline_holds_each_of_their_records_in_date_order() {
         }
     }
 }
+
+#[tokio::test]
+async fn sql_shaped_input_is_data_not_sql() {
+    let f = fixture();
+    // A classic injection in the user name: with string-built SQL it would match every user.
+    let injected = "lee'--";
+    let encoded = "lee%27--";
+    let res = login_response(&f.app, encoded, PASSWORD, None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "{injected}");
+    let res = login_response(&f.app, "%27+OR+%271%27%3D%271", PASSWORD, None).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Ids in paths are looked up as values too: an injected child id is simply not found.
+    let session = login(&f.app, "lee").await;
+    let res = send(
+        &f.app,
+        get("/children/x'%20OR%20'1'%3D'1", Some(session.as_str())),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // And nothing was damaged: every account is still there and still signs in.
+    assert_eq!(f.store.users().unwrap().len(), 6);
+    assert_eq!(
+        login_response(&f.app, "ann", PASSWORD, None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
