@@ -176,25 +176,7 @@ pub fn import_groups_timed(
     la_code: Option<LaCode>,
     extract_date: Option<NaiveDate>,
 ) -> Result<(Vec<SnapshotId>, Vec<Duration>)> {
-    let imported_at = now();
-    let mut snapshots = Vec::with_capacity(groups.len());
-    for group in groups {
-        let extract_date = match extract_date.or_else(|| group.records.latest_event_date()) {
-            Some(date) => date,
-            None => bail!(
-                "cannot tell the extract date of the {} files (no dated records): pass --extract-date",
-                group.format.name()
-            ),
-        };
-        snapshots.push(NewSnapshot {
-            source_format: group.format.name().to_owned(),
-            la_code,
-            extract_date,
-            imported_at,
-            files: group.provenance.clone(),
-            records: &group.records,
-        });
-    }
+    let snapshots = new_snapshots(groups, la_code, extract_date, now())?;
     let mut times = vec![Duration::ZERO; groups.len()];
     let mut mark = Instant::now();
     let ids = store.import_with_progress(&snapshots, &mut |progress| {
@@ -209,6 +191,35 @@ pub fn import_groups_timed(
         *last += mark.elapsed();
     }
     Ok((ids, times))
+}
+
+/// One snapshot per format read, dated `extract_date` or the latest event in its records.
+pub fn new_snapshots(
+    groups: &[ReadGroup],
+    la_code: Option<LaCode>,
+    extract_date: Option<NaiveDate>,
+    imported_at: chrono::NaiveDateTime,
+) -> Result<Vec<NewSnapshot<'_>>> {
+    groups
+        .iter()
+        .map(|group| {
+            let Some(extract_date) = extract_date.or_else(|| group.records.latest_event_date())
+            else {
+                bail!(
+                    "cannot tell the extract date of the {} files (no dated records): pass --extract-date",
+                    group.format.name()
+                );
+            };
+            Ok(NewSnapshot {
+                source_format: group.format.name().to_owned(),
+                la_code,
+                extract_date,
+                imported_at,
+                files: group.provenance.clone(),
+                records: &group.records,
+            })
+        })
+        .collect()
 }
 
 /// Name, SHA-256 and size of each file, in order.
@@ -227,8 +238,8 @@ fn provenance(files: &[PathBuf]) -> Result<Vec<FileProvenance>> {
         .collect()
 }
 
-/// Wall-clock time of the import: the only place the clock is read.
-fn now() -> chrono::NaiveDateTime {
+/// Wall-clock time of an import, in whole seconds: the only place the clock is read.
+pub fn now() -> chrono::NaiveDateTime {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)

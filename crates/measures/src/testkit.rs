@@ -946,3 +946,34 @@ impl Build<'_, FosterHousehold> {
         self.with(|h| h.deregistered = Some(date))
     }
 }
+
+/// Six children looked after from 1 May 2024, one per kind of foster placement the
+/// `foster_placements_*` split tells apart: in-house (E1), family and friends (E2, E3),
+/// agency (E4, E5) and another council's (E6).
+pub fn foster_split_dataset() -> Dataset {
+    let mut ds = Dataset::new();
+    for c in ["C1", "C2", "C3", "C4", "C5", "C6"] {
+        ds.child(c);
+    }
+    use PlacementProvider::*;
+    use PlacementType::*;
+    ds.episode("E1", "C1", d(2024, 5, 1))
+        .placement(U4)
+        .provider(PR1); // in-house
+    ds.episode("E2", "C2", d(2024, 5, 1))
+        .placement(U1)
+        .provider(PR1); // family and friends
+    ds.episode("E3", "C3", d(2024, 5, 1))
+        .placement(U3)
+        .provider(PR4); // family and friends
+    ds.episode("E4", "C4", d(2024, 5, 1))
+        .placement(U5)
+        .provider(PR4); // agency
+    ds.episode("E5", "C5", d(2024, 5, 1))
+        .placement(U6)
+        .provider(PR5); // agency
+    ds.episode("E6", "C6", d(2024, 5, 1))
+        .placement(U6)
+        .provider(PR2); // another council's
+    ds
+}

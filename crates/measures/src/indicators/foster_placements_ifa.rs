@@ -6,7 +6,7 @@ use super::common::*;
 use crate::context::Context;
 use crate::indicator::{Contribution, Definition, Indicator, IndicatorMeta, Polarity, Unit};
 use crate::period::Period;
-use sightline_model::codes::{PlacementProvider, PlacementType};
+use sightline_model::codes::PlacementProvider;
 
 /// `foster_placements_ifa`.
 pub struct FosterPlacementsIfa;
@@ -33,13 +33,11 @@ impl Indicator for FosterPlacementsIfa {
 
     fn contributions(&self, ctx: &Context, periods: &[Period], out: &mut Vec<Contribution>) {
         count_looked_after(ctx, periods, out, |e, _, _| {
-            matches!(
-                e.placement,
-                PlacementType::U4 | PlacementType::U5 | PlacementType::U6
-            ) && matches!(
-                e.provider,
-                Some(PlacementProvider::PR4 | PlacementProvider::PR5)
-            )
+            e.placement.is_foster_with_other_carers()
+                && matches!(
+                    e.provider,
+                    Some(PlacementProvider::PR4 | PlacementProvider::PR5)
+                )
         });
     }
 }
@@ -51,30 +49,7 @@ mod tests {
 
     #[test]
     fn foster_placements_split_by_type_and_provider() {
-        let mut ds = Dataset::new();
-        for c in ["C1", "C2", "C3", "C4", "C5", "C6"] {
-            ds.child(c);
-        }
-        use PlacementProvider::*;
-        use PlacementType::*;
-        ds.episode("E1", "C1", d(2024, 5, 1))
-            .placement(U4)
-            .provider(PR1); // in-house
-        ds.episode("E2", "C2", d(2024, 5, 1))
-            .placement(U1)
-            .provider(PR1); // family and friends
-        ds.episode("E3", "C3", d(2024, 5, 1))
-            .placement(U3)
-            .provider(PR4); // family and friends
-        ds.episode("E4", "C4", d(2024, 5, 1))
-            .placement(U5)
-            .provider(PR4); // agency
-        ds.episode("E5", "C5", d(2024, 5, 1))
-            .placement(U6)
-            .provider(PR5); // agency
-        ds.episode("E6", "C6", d(2024, 5, 1))
-            .placement(U6)
-            .provider(PR2); // another council's
+        let ds = foster_split_dataset();
         let m = ds.measure(&FosterPlacementsIfa, &[dfe_year(2025)]);
         assert_figure(&m[0], 2.0, None, Some(2.0));
         assert_eq!(

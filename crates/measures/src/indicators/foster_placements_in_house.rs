@@ -9,16 +9,7 @@ use super::common::*;
 use crate::context::Context;
 use crate::indicator::{Contribution, Definition, Indicator, IndicatorMeta, Polarity, Unit};
 use crate::period::Period;
-use sightline_model::codes::{PlacementProvider, PlacementType};
-use sightline_model::records::ClaEpisode;
-
-/// Foster placement with carers who are not relatives or friends (U4-U6).
-fn is_other_carer_foster(e: &ClaEpisode) -> bool {
-    matches!(
-        e.placement,
-        PlacementType::U4 | PlacementType::U5 | PlacementType::U6
-    )
-}
+use sightline_model::codes::PlacementProvider;
 
 /// `foster_placements_in_house`.
 pub struct FosterPlacementsInHouse;
@@ -45,7 +36,7 @@ impl Indicator for FosterPlacementsInHouse {
 
     fn contributions(&self, ctx: &Context, periods: &[Period], out: &mut Vec<Contribution>) {
         count_looked_after(ctx, periods, out, |e, _, _| {
-            is_other_carer_foster(e) && e.provider == Some(PlacementProvider::PR1)
+            e.placement.is_foster_with_other_carers() && e.provider == Some(PlacementProvider::PR1)
         });
     }
 }
@@ -57,30 +48,7 @@ mod tests {
 
     #[test]
     fn foster_placements_split_by_type_and_provider() {
-        let mut ds = Dataset::new();
-        for c in ["C1", "C2", "C3", "C4", "C5", "C6"] {
-            ds.child(c);
-        }
-        use PlacementProvider::*;
-        use PlacementType::*;
-        ds.episode("E1", "C1", d(2024, 5, 1))
-            .placement(U4)
-            .provider(PR1); // in-house
-        ds.episode("E2", "C2", d(2024, 5, 1))
-            .placement(U1)
-            .provider(PR1); // family and friends
-        ds.episode("E3", "C3", d(2024, 5, 1))
-            .placement(U3)
-            .provider(PR4); // family and friends
-        ds.episode("E4", "C4", d(2024, 5, 1))
-            .placement(U5)
-            .provider(PR4); // agency
-        ds.episode("E5", "C5", d(2024, 5, 1))
-            .placement(U6)
-            .provider(PR5); // agency
-        ds.episode("E6", "C6", d(2024, 5, 1))
-            .placement(U6)
-            .provider(PR2); // another council's
+        let ds = foster_split_dataset();
         let m = ds.measure(&FosterPlacementsInHouse, &[dfe_year(2025)]);
         assert_figure(&m[0], 1.0, None, Some(1.0));
         assert_eq!(

@@ -6,7 +6,7 @@ use super::common::*;
 use crate::context::Context;
 use crate::indicator::{Contribution, Definition, Indicator, IndicatorMeta, Polarity, Unit};
 use crate::period::Period;
-use sightline_model::codes::{PlacementProvider, PlacementType};
+use sightline_model::codes::PlacementProvider;
 
 /// `residential_placements_external`.
 pub struct ResidentialPlacementsExternal;
@@ -33,8 +33,7 @@ impl Indicator for ResidentialPlacementsExternal {
 
     fn contributions(&self, ctx: &Context, periods: &[Period], out: &mut Vec<Contribution>) {
         count_looked_after(ctx, periods, out, |e, _, _| {
-            matches!(e.placement, PlacementType::K1 | PlacementType::K2)
-                && e.provider != Some(PlacementProvider::PR1)
+            e.placement.is_childrens_home() && e.provider != Some(PlacementProvider::PR1)
         });
     }
 }
@@ -51,7 +50,7 @@ mod tests {
             ds.child(c);
         }
         use PlacementProvider::*;
-        use PlacementType::*;
+        use sightline_model::codes::PlacementType::*;
         ds.episode("E1", "C1", d(2024, 5, 1))
             .placement(K2)
             .provider(PR1);

@@ -6,12 +6,7 @@ use super::common::*;
 use crate::context::Context;
 use crate::indicator::{Contribution, Definition, Indicator, IndicatorMeta, Polarity, Unit};
 use crate::period::Period;
-use sightline_model::codes::{PlacementProvider, PlacementType};
-
-/// A children's home: secure (K1) or registered (K2).
-fn is_childrens_home(p: PlacementType) -> bool {
-    matches!(p, PlacementType::K1 | PlacementType::K2)
-}
+use sightline_model::codes::PlacementProvider;
 
 /// `residential_placements_in_house`.
 pub struct ResidentialPlacementsInHouse;
@@ -38,7 +33,7 @@ impl Indicator for ResidentialPlacementsInHouse {
 
     fn contributions(&self, ctx: &Context, periods: &[Period], out: &mut Vec<Contribution>) {
         count_looked_after(ctx, periods, out, |e, _, _| {
-            is_childrens_home(e.placement) && e.provider == Some(PlacementProvider::PR1)
+            e.placement.is_childrens_home() && e.provider == Some(PlacementProvider::PR1)
         });
     }
 }
@@ -55,7 +50,7 @@ mod tests {
             ds.child(c);
         }
         use PlacementProvider::*;
-        use PlacementType::*;
+        use sightline_model::codes::PlacementType::*;
         ds.episode("E1", "C1", d(2024, 5, 1))
             .placement(K2)
             .provider(PR1);

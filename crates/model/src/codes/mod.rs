@@ -141,6 +141,17 @@ impl PlacementType {
         matches!(self, U1 | U2 | U3)
     }
 
+    /// Foster placements with carers who are not a relative or friend, U4-U6.
+    pub fn is_foster_with_other_carers(self) -> bool {
+        use PlacementType::*;
+        matches!(self, U4 | U5 | U6)
+    }
+
+    /// A children's home: secure (K1) or registered (K2).
+    pub fn is_childrens_home(self) -> bool {
+        matches!(self, PlacementType::K1 | PlacementType::K2)
+    }
+
     /// Placed for adoption, A3-A6.
     pub fn is_placed_for_adoption(self) -> bool {
         use PlacementType::*;

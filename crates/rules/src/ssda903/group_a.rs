@@ -4,7 +4,7 @@
 //! `crate::ssda903` and part A's shared helpers through `super::util_a`.
 
 #[path = "util_a.rs"]
-mod util_a;
+pub(super) mod util_a;
 
 #[path = "rule_101.rs"]
 mod rule_101;

@@ -6,8 +6,9 @@
 //! this year's or last year's UASC table; the DfE also looks two years back, which a run does not
 //! have (hence the message's note on false negatives).
 
-use super::util_c::{id, placement_distance, uasc_this_or_last_year};
+use super::util_c::{id, placement_distance};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::group_a::util_a::uasc_children;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 
@@ -35,7 +36,7 @@ impl Rule for Rule406 {
         let Some(postcodes) = data.postcodes else {
             return;
         };
-        let uasc = uasc_this_or_last_year(data);
+        let uasc = uasc_children(data);
         for row in &data.current.episodes {
             let child = id(&row.child);
             let is_uasc = child.is_some_and(|c| uasc.contains(c));

@@ -4,8 +4,9 @@
 //! `PL_LA` is derived from the placement postcode with the postcode reference: it is given when
 //! the reference places the postcode in an authority.
 
-use super::util_c::{id, is_short_break, placement_authority};
+use super::util_c::{id, placement_authority};
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::group_a::util_a::is_short_break;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 

@@ -4,9 +4,10 @@
 //! Reported once on the Header row. An episode with a blank or invalid legal status counts as
 //! not a short break, as in the tool.
 
-use super::util_c::{id, is_short_break};
+use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
 use crate::ssda903::HashSet;
+use crate::ssda903::group_a::util_a::is_short_break;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 

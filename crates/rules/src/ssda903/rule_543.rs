@@ -4,8 +4,9 @@
 //! The age comes from the OC2 row's own date of birth, as in the tool; a child whose 10th
 //! birthday is 31 March counts as 10 (the tool's strict comparison leaves them out).
 
-use super::util_c::{continuously_looked_after, id};
+use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::group_a::util_a::continuously_looked_after;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 

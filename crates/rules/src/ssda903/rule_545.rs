@@ -3,8 +3,9 @@
 //!
 //! The age comes from the OC2 row's own date of birth, as in the tool.
 
-use super::util_c::{continuously_looked_after, id};
+use super::util_c::id;
 use crate::engine::{Findings, RuleMeta, Severity, Years};
+use crate::ssda903::group_a::util_a::continuously_looked_after;
 use crate::ssda903::{Needs, Rule, Ssda903Return};
 use sightline_formats::ssda903::Ssda903Table;
 

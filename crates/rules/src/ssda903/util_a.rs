@@ -32,7 +32,7 @@ pub(super) fn birthday(born: NaiveDate, years: i32) -> NaiveDate {
 }
 
 /// Whether a legal status cell holds a short-break status (V3/V4); blank or invalid is not.
-pub(super) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
+pub(in crate::ssda903) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
     ls.get().is_some_and(LegalStatus::is_short_break)
 }
 
@@ -42,7 +42,9 @@ pub(super) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
 /// (RNE `S`) after 1 April, one that ends (REC other than `X1`, or blank) from 1 April to
 /// 30 March, or a short-break (V3/V4) episode in the year. An episode whose end date is blank or
 /// not a date counts as open. This is the DfE definition as the tool implements it.
-pub(super) fn continuously_looked_after<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
+pub(in crate::ssda903) fn continuously_looked_after<'a>(
+    data: &Ssda903Return<'a>,
+) -> HashSet<&'a str> {
     let (start, end) = (data.year_start(), data.year_end());
     let tables: &'a Ssda903Tables = data.current;
     let mut in_year: HashSet<&'a str> = HashSet::default();
@@ -72,7 +74,7 @@ pub(super) fn continuously_looked_after<'a>(data: &Ssda903Return<'a>) -> HashSet
 
 /// Children who are or were unaccompanied asylum-seeking children: those with a row in this
 /// year's or last year's UASC table (Sightline derives the Header `UASC` flag the same way).
-pub(super) fn uasc_children<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
+pub(in crate::ssda903) fn uasc_children<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
     let tables: &'a Ssda903Tables = data.current;
     let previous = data.previous.map(|p| p.uasc.as_slice()).unwrap_or_default();
     tables

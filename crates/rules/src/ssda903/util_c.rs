@@ -23,13 +23,12 @@
 //!   the rows of both tables of a join, so does the rule, each row once.
 
 use crate::engine::Findings;
-use crate::ssda903::{HashMap, HashSet};
+use crate::ssda903::HashMap;
 use crate::ssda903::{PostcodeReference, Ssda903Return};
 use chrono::{Datelike, NaiveDate};
 use sightline_formats::ssda903::{Cell, EpisodeRow, Ssda903Tables};
 use sightline_model::codes::{
-    AdopterLegalStatus, AdopterSex, LegalStatus, PlacementProvider, PlacementType,
-    ReasonEpisodeCeased, ReasonNewEpisode,
+    AdopterLegalStatus, AdopterSex, PlacementProvider, PlacementType, ReasonEpisodeCeased,
 };
 use sightline_model::ids::ChildId;
 
@@ -192,56 +191,6 @@ pub(super) fn periods_of_care(episodes: &[EpisodeRow]) -> HashMap<&str, Vec<Peri
             }
             (child, periods)
         })
-        .collect()
-}
-
-/// Whether a legal status cell holds a short-break status (V3/V4); blank or invalid is not.
-pub(super) fn is_short_break(ls: &Cell<LegalStatus>) -> bool {
-    ls.get().is_some_and(LegalStatus::is_short_break)
-}
-
-/// The children looked after continuously for at least 12 months at 31 March of the collection
-/// year (the OC2 cohort), by the DfE definition the tool implements: a child with an episode in
-/// the year is out of the cohort when any episode starts a period of care (RNE `S`) after
-/// 1 April, ends one (REC other than `X1`) from 1 April to 30 March, or is a short break (V3/V4)
-/// in the year. An end date that is blank or not a date counts as open.
-pub(super) fn continuously_looked_after<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
-    let (first_day, last_day) = (data.year_start(), data.year_end());
-    let tables: &'a Ssda903Tables = data.current;
-    let mut seen: HashSet<&'a str> = HashSet::default();
-    let mut excluded: HashSet<&'a str> = HashSet::default();
-    for row in &tables.episodes {
-        let Some(child) = id(&row.child) else {
-            continue;
-        };
-        let (start, end) = (row.decom.get(), row.dec.get());
-        let overlaps_year =
-            start.is_some_and(|s| s <= last_day) && end.is_none_or(|e| e >= first_day);
-        if !overlaps_year {
-            continue;
-        }
-        seen.insert(child);
-        let new_period =
-            row.rne.get() == Some(ReasonNewEpisode::S) && start.is_some_and(|s| s > first_day);
-        let left_care =
-            row.rec.get() != Some(ReasonEpisodeCeased::X1) && end.is_some_and(|e| e < last_day);
-        if new_period || left_care || is_short_break(&row.ls) {
-            excluded.insert(child);
-        }
-    }
-    seen.retain(|child| !excluded.contains(child));
-    seen
-}
-
-/// The children identified as UASC this year or last year (when last year's return is given).
-pub(super) fn uasc_this_or_last_year<'a>(data: &Ssda903Return<'a>) -> HashSet<&'a str> {
-    let current: &'a Ssda903Tables = data.current;
-    let last_year = data.previous.map(|p| p.uasc.as_slice()).unwrap_or_default();
-    current
-        .uasc
-        .iter()
-        .chain(last_year)
-        .filter_map(|row| id(&row.child))
         .collect()
 }
 
@@ -439,7 +388,7 @@ pub(super) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ssda903::fixture::{current, tables};
+    use crate::ssda903::fixture::tables;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -483,27 +432,6 @@ mod tests {
             }
             .contains(d(2025, 7, 11))
         );
-    }
-
-    #[test]
-    fn the_cohort_excludes_starts_ends_and_short_breaks() {
-        // 1: in care all year. 2: started in the year. 3: left in the year. 4: short break.
-        // 5: moved placement in the year (X1) and stayed. 6: left on 31 March.
-        let t = tables(
-            "//- Episodes
-             CHILD,DECOM,RNE,LS,DEC,REC
-             1,01/01/2020,S,C2,,
-             2,01/06/2025,S,C2,,
-             3,01/01/2020,S,C2,01/10/2025,E13
-             4,01/01/2020,S,V3,,
-             5,01/01/2020,S,C2,01/09/2025,X1
-             5,01/09/2025,P,C2,,
-             6,01/01/2020,S,C2,31/03/2026,E13",
-        );
-        let data = current(&t);
-        let mut cohort: Vec<&str> = continuously_looked_after(&data).into_iter().collect();
-        cohort.sort_unstable();
-        assert_eq!(cohort, vec!["1", "5", "6"]);
     }
 
     #[test]
